@@ -1,0 +1,51 @@
+"""Where the package's data files live, and a cached YAML loader with a schema check."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from marsad.errors import DataFileError
+
+DATA_ROOT = Path(str(resources.files("marsad"))) / "data"
+
+
+def data_path(*parts: str) -> Path:
+    """Path of a data file shipped in the package."""
+    return DATA_ROOT.joinpath(*parts)
+
+
+@cache
+def _read_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except FileNotFoundError as exc:
+        raise DataFileError("file not found", source=str(path)) from exc
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"not valid YAML: {exc}", source=str(path)) from exc
+
+
+def load_yaml(path: Path, schema: str, versions: tuple[int, ...] = (1,)) -> dict[str, Any]:
+    """Load a versioned YAML data file and check its ``schema`` and ``version`` header.
+
+    The schema of the entries themselves is checked by the loader of each stage
+    (pydantic models), so that a bad file fails when it is loaded, naming the file.
+    """
+    doc = _read_yaml(path)
+    if not isinstance(doc, dict):
+        raise DataFileError("expected a mapping at the top level", source=str(path))
+    if doc.get("schema") != schema:
+        raise DataFileError(
+            f"schema is {doc.get('schema')!r}, expected {schema!r}", source=str(path)
+        )
+    if doc.get("version") not in versions:
+        raise DataFileError(
+            f"version {doc.get('version')!r} is not supported (expected one of {versions})",
+            source=str(path),
+        )
+    return doc
