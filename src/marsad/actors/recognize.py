@@ -1,0 +1,408 @@
+"""Recognize actors in a document and resolve each mention to one identity.
+
+1. One Aho-Corasick pass of the lexicon over the normalized text; a form
+   counts only at word boundaries, with the proclitics Arabic attaches in front
+   (و ف ب ل ك and ال) and the pronoun suffixes behind; longest match first.
+2. Composition of adjacent hits, left to right:
+   - organ head + demonym or country (السلطات الأذربيجانية، حكومة أذربيجان،
+     النيابة العامة في أذربيجان) -> that state's organ, with its sector;
+   - title [+ demonym] [+ باسم/في/لدى + body] [،] + name -> the named person;
+     a name not in the lexicon becomes a new person, with the country and
+     sector the title gives;
+   - title + demonym alone (الرئيس الأمريكي) -> whoever held that office on the
+     publication date; نظيره + demonym -> the counterpart;
+   - a surname alone -> the person it means today, or a person named in full
+     earlier in the same document;
+   - plural demonyms (الروس، الأرمن) -> the country.
+3. Every mention names the lexicon entry or rule that produced it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from marsad.actors.lexicon import Lexicon, Target, get_lexicon
+from marsad.model import Actor, Analysis, Mention
+from marsad.resources import data_path
+from marsad.text.normalize import Normalized, normalize_word
+
+_WORD = re.compile(r"[\w\u0621-\u064a]")
+_PREFIXES = frozenset(
+    {
+        "",
+        "و",
+        "ف",
+        "ب",
+        "ل",
+        "ك",
+        "وب",
+        "ول",
+        "وك",
+        "فب",
+        "فل",
+        "فك",
+        "ال",
+        "وال",
+        "بال",
+        "فال",
+        "كال",
+        "وبال",
+        "وكال",
+        "فبال",
+    }
+)
+_AFTER_L = frozenset({"لل", "ولل", "فلل"})
+_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "نا", "كم", "ي"})
+_LINK = re.compile(r"^\s*(?:،|,)?\s*(?:(?:في|لدى|باسم|ب|ل|لـ|التابع(?:ه)? ل|الخاص(?:ه)? ب)\s*)?$")
+_BODY_LINK = re.compile(r"^\s*(?:،|,)?\s*(?:في|لدى|باسم|ب|التابع(?:ه)? ل)\s*$")
+_NAME_WORD = re.compile(r"[\u0621-\u064a]{2,}")
+_NAME_GAP = re.compile(r"^\s*[،,]?\s*$")
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    lines = data_path("text", "stopwords.txt").read_text(encoding="utf-8").splitlines()
+    words = {normalize_word(w) for w in lines if w.strip() and not w.startswith("#")}
+    return frozenset(words | {"و" + w for w in words})
+
+
+@dataclass(slots=True)
+class Hit:
+    start: int  # normalized offsets of the matched form
+    end: int
+    wstart: int  # start of the word (with its proclitics)
+    wend: int  # end of the word (with its enclitics)
+    prefix: str
+    suffix: str
+    form: str
+    targets: tuple[Target, ...]
+
+    @property
+    def mstart(self) -> int:
+        """Start of the mention: the form, with its article when the text gives one (الروسية)."""
+        return self.start - 2 if self.prefix.endswith("ال") else self.start
+
+    def of(self, *types: str) -> Target | None:
+        for t in self.targets:
+            if t.type in types:
+                return t
+        return None
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or "\u0621" <= ch <= "\u064a"
+
+
+def scan(lex: Lexicon, norm: str) -> list[Hit]:
+    """Lexicon hits at word boundaries, longest first, without overlaps, in text order."""
+    cands: list[Hit] = []
+    n = len(norm)
+    for end_idx, (form, targets) in lex.automaton().iter(norm):
+        s = end_idx - len(form) + 1
+        e = end_idx + 1
+        ws = s
+        while ws > 0 and _is_word(norm[ws - 1]):
+            ws -= 1
+        we = e
+        while we < n and _is_word(norm[we]):
+            we += 1
+        prefix = norm[ws:s]
+        suffix = norm[e:we]
+        ok: list[Target] = []
+        for t in targets:
+            good = prefix in _AFTER_L if t.after_l else prefix in _PREFIXES
+            if t.type == "demonym":
+                good = good and suffix == ""
+            elif t.type == "title":
+                good = good and suffix in ("", "ه", "ها", "هم", "هما")
+            else:
+                good = good and suffix in _SUFFIXES
+            if good:
+                ok.append(t)
+        if ok:
+            cands.append(Hit(s, e, ws, we, prefix, suffix, form, tuple(ok)))
+    cands.sort(key=lambda h: (-(h.end - h.start), h.start))
+    taken = bytearray(n + 1)
+    chosen: list[Hit] = []
+    for h in cands:
+        if any(taken[h.start : h.end]):
+            continue
+        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+        chosen.append(h)
+    chosen.sort(key=lambda h: h.start)
+    return chosen
+
+
+class _Builder:
+    """Collects actors and mentions for one document."""
+
+    def __init__(self, doc: Analysis, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.on: date | None = doc.published
+        self.mentions: list[Mention] = []
+        self.last_person: str | None = None
+        self.local_surnames: dict[str, str] = {}
+
+    def add(self, actor: Actor, ns: int, ne: int, rule: str) -> None:
+        if actor.id not in self.doc.actors:
+            self.doc.actors[actor.id] = actor
+        s, e = self.doc.norm.span_to_original(ns, ne)
+        self.mentions.append(Mention(s, e, actor.id, rule))
+        if actor.kind == "person":
+            self.last_person = actor.id
+
+    def known(self, actor_id: str) -> Actor:
+        actor = self.lex.actor(actor_id)
+        if actor.kind == "person":
+            actor.code = self.lex.person_code(actor_id, self.on)
+        return actor
+
+    def organ(self, organ_idx: str, country: str, ns: int, ne: int) -> None:
+        organ = self.lex.organs[int(organ_idx)]
+        c = self.lex.countries.get(country)
+        if organ.sector is None:
+            self.add(self.known(country), ns, ne, f"organ:{organ.head}")
+            return
+        slug = organ.organ or normalize_word(organ.head).replace(" ", "_")
+        actor_id = f"{country.lower()}_{slug}"
+        if actor_id not in self.doc.actors:
+            name = f"{organ.head} ({c.name if c else country})"
+            en = f"{organ.name_en} of {c.name_en if c else country}"
+            self.doc.actors[actor_id] = Actor(
+                actor_id, "organization", country + organ.sector, name, en, f"organs:{organ.head}"
+            )
+        self.add(self.doc.actors[actor_id], ns, ne, f"organ+country:{organ.head}")
+
+    def new_person(
+        self, name_ns: int, name_ne: int, country: str | None, sector: str | None, rule: str
+    ) -> None:
+        norm = self.doc.norm.text
+        name = norm[name_ns:name_ne]
+        actor_id = "per:" + name.replace(" ", "_")
+        s, e = self.doc.norm.span_to_original(name_ns, name_ne)
+        surface = self.doc.text[s:e]
+        code = (country or "---") + (sector or "CVL")
+        actor = self.doc.actors.get(actor_id) or Actor(
+            actor_id, "person", code, surface, None, None
+        )
+        self.add(actor, name_ns, name_ne, rule)
+        words = name.split()
+        if len(words) >= 2:
+            self.local_surnames[words[-1]] = actor_id
+
+
+def _country_of(h: Hit, lex: Lexicon) -> str | None:
+    t = h.of("demonym")
+    if t:
+        return t.key
+    t = h.of("actor")
+    if t and t.key in lex.countries:
+        return t.key
+    if t and t.key in lex.seats:
+        return lex.seats[t.key][0]
+    if t and t.key in lex.organizations:
+        code = lex.organizations[t.key].code
+        return code[:3]
+    return None
+
+
+def _gap(norm: str, a: Hit, b: Hit) -> str:
+    return norm[a.wend : b.wstart]
+
+
+def _read_name(nz: Normalized, pos: int, hits_after: list[Hit]) -> tuple[int, int] | None:
+    """Up to three name words starting at ``pos`` (after an optional comma); None if none.
+
+    A word with the article (bare ال in the original: الموقع) ends the name, but
+    ألكسندر or إلهام, which only look like it once normalized, do not.
+    """
+    norm = nz.text
+    m = re.match(r"\s*[،,]?\s*", norm[pos:])
+    i = pos + (m.end() if m else 0)
+    stop = _stopwords()
+    next_hit = hits_after[0].wstart if hits_after else len(norm)
+    start = i
+    end = i
+    count = 0
+    while count < 3:
+        w = _NAME_WORD.match(norm, i)
+        if not w or w.start() >= next_hit:
+            break
+        word = w.group()
+        after = w.end()
+        if after < len(norm) and _is_word(norm[after]):
+            break  # digits or Latin glued on: not a name
+        definite = nz.original[nz.to_original(w.start()) :].startswith(("ال", "وال"))
+        if word in stop or definite or word.startswith("وو"):
+            break
+        end = after
+        count += 1
+        i = after
+        if i < len(norm) and norm[i] != " ":
+            break  # punctuation ends the name
+        i += 1
+    if count == 0:
+        return None
+    return start, end
+
+
+def actors_stage(doc: Analysis) -> None:
+    """Add actors and their mentions to the document (the pipeline stage)."""
+    recognize(doc, get_lexicon())
+
+
+def recognize(doc: Analysis, lex: Lexicon) -> None:
+    """Add the actors of ``lex`` found in ``doc`` and their mentions."""
+    norm = doc.norm.text
+    hits = scan(lex, norm)
+    b = _Builder(doc, lex)
+    consumed: set[int] = set()
+    i = 0
+    while i < len(hits):
+        h = hits[i]
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        organ = h.of("organ")
+        title = h.of("title")
+        if organ and nxt and not title:
+            country = _country_of(nxt, lex)
+            gap = _gap(norm, h, nxt)
+            if (
+                country
+                and (gap.strip() == "" or _LINK.match(gap))
+                and (nxt.of("demonym") or nxt.of("actor"))
+            ):
+                b.organ(organ.key, country, h.mstart, nxt.end)
+                i += 2
+                continue
+        if title:
+            j = _title(b, hits, i)
+            if j > i:
+                i = j
+                continue
+        actor_t = h.of("actor")
+        if actor_t:
+            b.add(b.known(actor_t.key), h.mstart, h.end, f"lexicon:{actor_t.source}")
+        elif h.of("short"):
+            t = h.of("short")
+            assert t is not None
+            pid = b.local_surnames.get(h.form, t.key)
+            actor = doc.actors.get(pid) or b.known(pid)
+            b.add(actor, h.start, h.end, f"surname:{t.source}")
+        elif h.of("demonym") and h.of("demonym").source.endswith(":plural"):  # type: ignore[union-attr]
+            t = h.of("demonym")
+            assert t is not None
+            b.add(b.known(t.key), h.mstart, h.end, f"demonym-plural:{t.source}")
+        consumed.add(i)
+        i += 1
+    _surnames(b, hits)
+    doc.mentions = sorted(b.mentions, key=lambda m: (m.start, m.end))
+
+
+def _title(b: _Builder, hits: list[Hit], i: int) -> int:
+    """Resolve the title at ``hits[i]``; return the index after what it consumed (``i`` if nothing)."""
+    lex = b.lex
+    norm = b.doc.norm.text
+    h = hits[i]
+    t = h.of("title")
+    assert t is not None
+    entry = lex.titles[int(t.key)]
+    country = entry.country
+    j = i + 1
+    end = h.end
+    last = h
+    # "رئيس أذربيجان" (construct) and "المتحدث باسم الكرملين" take the body that follows directly
+    construct = not h.prefix.endswith("ال") or h.form.endswith((" باسم", " لدي", " في"))
+    # a demonym fixes the country; a body linked by باسم/في/لدى/ب is an actor of its own
+    while j < len(hits) and j <= i + 3:
+        nxt = hits[j]
+        gap = _gap(norm, last, nxt)
+        c = _country_of(nxt, lex)
+        if nxt.of("demonym") and gap.strip() == "" and country is None and c:
+            country = c
+        elif (
+            c
+            and nxt.of("actor")
+            and not _is_person(nxt, lex)
+            and (_BODY_LINK.match(gap) or (gap.strip() == "" and construct))
+        ):
+            at = nxt.of("actor")
+            assert at is not None
+            if country is None and "لدي" not in gap:
+                country = c
+            b.add(b.known(at.key), nxt.mstart, nxt.end, f"lexicon:{at.source}")
+            last = nxt
+            j += 1
+            continue
+        elif (nxt.of("organ") or nxt.of("title")) and (gap.strip() == "" or _BODY_LINK.match(gap)):
+            pass  # a body described by an organ head (رئيس لجنة ... بمجلس الدوما): keep reading
+        else:
+            break
+        end = nxt.end
+        last = nxt
+        j += 1
+    # a known person right after
+    if j < len(hits):
+        nxt = hits[j]
+        gap = _gap(norm, last, nxt)
+        if _NAME_GAP.match(gap) and ((nxt.of("actor") and _is_person(nxt, lex)) or nxt.of("short")):
+            return j  # let the main loop add the person; the title only introduced them
+    # an unknown name right after
+    name = _read_name(b.doc.norm, last.wend if last is not h else h.wend, hits[j:])
+    if name and entry.role not in ("counterpart", "leader"):
+        b.new_person(name[0], name[1], country, entry.sector, f"title+name:{entry.title}")
+        k = j
+        while k < len(hits) and hits[k].start < name[1]:
+            k += 1
+        return k
+    # title + country alone: the office holder on the publication date
+    if country:
+        role = entry.role
+        if role == "counterpart":
+            role = _role_of(b, b.last_person) or "head_of_state"
+        pid = (
+            lex.holder(country, role, b.on)
+            if role not in ("leader",)
+            else lex.holder(country, "head_of_state", b.on)
+        )
+        if pid:
+            b.add(b.known(pid), h.mstart, end, f"title+country:{entry.title}")
+            return j
+    return i if j == i + 1 else j
+
+
+def _is_person(h: Hit, lex: Lexicon) -> bool:
+    t = h.of("actor")
+    return bool(t and t.key in lex.people)
+
+
+def _role_of(b: _Builder, person_id: str | None) -> str | None:
+    if not person_id or person_id not in b.lex.people:
+        return None
+    p = b.lex.people[person_id]
+    from marsad.actors.lexicon import _office_on
+
+    o = _office_on(p, b.on) or p.offices[-1]
+    return str(o.role)
+
+
+def _surnames(b: _Builder, hits: list[Hit]) -> None:
+    """Surnames of people first named in full in this document, found alone elsewhere in it."""
+    if not b.local_surnames:
+        return
+    norm = b.doc.norm.text
+    covered = [(m.start, m.end) for m in b.mentions]
+    pattern = re.compile(
+        r"(?<![\w\u0621-\u064a])(?:و|ف|ب|ل|وب|ول)?("
+        + "|".join(map(re.escape, b.local_surnames))
+        + r")(?![\w\u0621-\u064a])"
+    )
+    for m in pattern.finditer(norm):
+        s, _e = b.doc.norm.span_to_original(*m.span(1))
+        if any(cs <= s < ce for cs, ce in covered):
+            continue
+        pid = b.local_surnames[m.group(1)]
+        b.add(b.doc.actors[pid], m.start(1), m.end(1), "surname:in-document")
