@@ -21,7 +21,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import ahocorasick
 from pydantic import ValidationError
 
 from marsad.actors.schema import (
@@ -36,6 +35,7 @@ from marsad.actors.schema import (
 from marsad.errors import DataFileError
 from marsad.model import Actor
 from marsad.resources import data_path, load_yaml
+from marsad.text.match import build_automaton
 from marsad.text.normalize import normalize_word
 
 SCHEMA_PREFIX = "marsad/actors/"
@@ -137,11 +137,7 @@ class Lexicon:
     # -- matching -------------------------------------------------------------
     def automaton(self) -> Any:
         if self._automaton is None:
-            a = ahocorasick.Automaton()
-            for form, targets in self.forms.items():
-                a.add_word(form, (form, tuple(targets)))
-            a.make_automaton()
-            self._automaton = a
+            self._automaton = build_automaton(self.forms.items())
         return self._automaton
 
     def vocabulary(self) -> frozenset[str]:

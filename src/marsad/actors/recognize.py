@@ -20,16 +20,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 from marsad.actors.lexicon import Lexicon, Target, get_lexicon
 from marsad.model import Actor, Analysis, Mention
 from marsad.resources import data_path
+from marsad.text.match import Hit, find_forms, is_word_char
 from marsad.text.normalize import Normalized, normalize_word
 
-_WORD = re.compile(r"[\w\u0621-\u064a]")
 _PREFIXES = frozenset(
     {
         "",
@@ -69,71 +68,25 @@ def _stopwords() -> frozenset[str]:
     return frozenset(words | {"و" + w for w in words})
 
 
-@dataclass(slots=True)
-class Hit:
-    start: int  # normalized offsets of the matched form
-    end: int
-    wstart: int  # start of the word (with its proclitics)
-    wend: int  # end of the word (with its enclitics)
-    prefix: str
-    suffix: str
-    form: str
-    targets: tuple[Target, ...]
-
-    @property
-    def mstart(self) -> int:
-        """Start of the mention: the form, with its article when the text gives one (الروسية)."""
-        return self.start - 2 if self.prefix.endswith("ال") else self.start
-
-    def of(self, *types: str) -> Target | None:
-        for t in self.targets:
-            if t.type in types:
-                return t
-        return None
+def _accept(prefix: str, suffix: str, t: Target) -> bool:
+    good = prefix in _AFTER_L if t.after_l else prefix in _PREFIXES
+    if t.type == "demonym":
+        return good and suffix == ""
+    if t.type == "title":
+        return good and suffix in ("", "ه", "ها", "هم", "هما")
+    return good and suffix in _SUFFIXES
 
 
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or "\u0621" <= ch <= "\u064a"
+def _of(h: Hit[Target], *types: str) -> Target | None:
+    for t in h.targets:
+        if t.type in types:
+            return t
+    return None
 
 
-def scan(lex: Lexicon, norm: str) -> list[Hit]:
+def scan(lex: Lexicon, norm: str) -> list[Hit[Target]]:
     """Lexicon hits at word boundaries, longest first, without overlaps, in text order."""
-    cands: list[Hit] = []
-    n = len(norm)
-    for end_idx, (form, targets) in lex.automaton().iter(norm):
-        s = end_idx - len(form) + 1
-        e = end_idx + 1
-        ws = s
-        while ws > 0 and _is_word(norm[ws - 1]):
-            ws -= 1
-        we = e
-        while we < n and _is_word(norm[we]):
-            we += 1
-        prefix = norm[ws:s]
-        suffix = norm[e:we]
-        ok: list[Target] = []
-        for t in targets:
-            good = prefix in _AFTER_L if t.after_l else prefix in _PREFIXES
-            if t.type == "demonym":
-                good = good and suffix == ""
-            elif t.type == "title":
-                good = good and suffix in ("", "ه", "ها", "هم", "هما")
-            else:
-                good = good and suffix in _SUFFIXES
-            if good:
-                ok.append(t)
-        if ok:
-            cands.append(Hit(s, e, ws, we, prefix, suffix, form, tuple(ok)))
-    cands.sort(key=lambda h: (-(h.end - h.start), h.start))
-    taken = bytearray(n + 1)
-    chosen: list[Hit] = []
-    for h in cands:
-        if any(taken[h.start : h.end]):
-            continue
-        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
-        chosen.append(h)
-    chosen.sort(key=lambda h: h.start)
-    return chosen
+    return find_forms(lex.automaton(), norm, _accept)
 
 
 class _Builder:
@@ -195,11 +148,11 @@ class _Builder:
             self.local_surnames[words[-1]] = actor_id
 
 
-def _country_of(h: Hit, lex: Lexicon) -> str | None:
-    t = h.of("demonym")
+def _country_of(h: Hit[Target], lex: Lexicon) -> str | None:
+    t = _of(h, "demonym")
     if t:
         return t.key
-    t = h.of("actor")
+    t = _of(h, "actor")
     if t and t.key in lex.countries:
         return t.key
     if t and t.key in lex.seats:
@@ -210,11 +163,11 @@ def _country_of(h: Hit, lex: Lexicon) -> str | None:
     return None
 
 
-def _gap(norm: str, a: Hit, b: Hit) -> str:
+def _gap(norm: str, a: Hit[Target], b: Hit[Target]) -> str:
     return norm[a.wend : b.wstart]
 
 
-def _read_name(nz: Normalized, pos: int, hits_after: list[Hit]) -> tuple[int, int] | None:
+def _read_name(nz: Normalized, pos: int, hits_after: list[Hit[Target]]) -> tuple[int, int] | None:
     """Up to three name words starting at ``pos`` (after an optional comma); None if none.
 
     A word with the article (bare ال in the original: الموقع) ends the name, but
@@ -234,7 +187,7 @@ def _read_name(nz: Normalized, pos: int, hits_after: list[Hit]) -> tuple[int, in
             break
         word = w.group()
         after = w.end()
-        if after < len(norm) and _is_word(norm[after]):
+        if after < len(norm) and is_word_char(norm[after]):
             break  # digits or Latin glued on: not a name
         definite = nz.original[nz.to_original(w.start()) :].startswith(("ال", "وال"))
         if word in stop or definite or word.startswith("وو"):
@@ -265,15 +218,15 @@ def recognize(doc: Analysis, lex: Lexicon) -> None:
     while i < len(hits):
         h = hits[i]
         nxt = hits[i + 1] if i + 1 < len(hits) else None
-        organ = h.of("organ")
-        title = h.of("title")
+        organ = _of(h, "organ")
+        title = _of(h, "title")
         if organ and nxt and not title:
             country = _country_of(nxt, lex)
             gap = _gap(norm, h, nxt)
             if (
                 country
                 and (gap.strip() == "" or _LINK.match(gap))
-                and (nxt.of("demonym") or nxt.of("actor"))
+                and (_of(nxt, "demonym") or _of(nxt, "actor"))
             ):
                 b.organ(organ.key, country, h.mstart, nxt.end)
                 i += 2
@@ -283,17 +236,17 @@ def recognize(doc: Analysis, lex: Lexicon) -> None:
             if j > i:
                 i = j
                 continue
-        actor_t = h.of("actor")
+        actor_t = _of(h, "actor")
         if actor_t:
             b.add(b.known(actor_t.key), h.mstart, h.end, f"lexicon:{actor_t.source}")
-        elif h.of("short"):
-            t = h.of("short")
+        elif _of(h, "short"):
+            t = _of(h, "short")
             assert t is not None
             pid = b.local_surnames.get(h.form, t.key)
             actor = doc.actors.get(pid) or b.known(pid)
             b.add(actor, h.start, h.end, f"surname:{t.source}")
-        elif h.of("demonym") and h.of("demonym").source.endswith(":plural"):  # type: ignore[union-attr]
-            t = h.of("demonym")
+        elif _of(h, "demonym") and _of(h, "demonym").source.endswith(":plural"):  # type: ignore[union-attr]
+            t = _of(h, "demonym")
             assert t is not None
             b.add(b.known(t.key), h.mstart, h.end, f"demonym-plural:{t.source}")
         consumed.add(i)
@@ -302,12 +255,12 @@ def recognize(doc: Analysis, lex: Lexicon) -> None:
     doc.mentions = sorted(b.mentions, key=lambda m: (m.start, m.end))
 
 
-def _title(b: _Builder, hits: list[Hit], i: int) -> int:
+def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
     """Resolve the title at ``hits[i]``; return the index after what it consumed (``i`` if nothing)."""
     lex = b.lex
     norm = b.doc.norm.text
     h = hits[i]
-    t = h.of("title")
+    t = _of(h, "title")
     assert t is not None
     entry = lex.titles[int(t.key)]
     country = entry.country
@@ -321,15 +274,15 @@ def _title(b: _Builder, hits: list[Hit], i: int) -> int:
         nxt = hits[j]
         gap = _gap(norm, last, nxt)
         c = _country_of(nxt, lex)
-        if nxt.of("demonym") and gap.strip() == "" and country is None and c:
+        if _of(nxt, "demonym") and gap.strip() == "" and country is None and c:
             country = c
         elif (
             c
-            and nxt.of("actor")
+            and _of(nxt, "actor")
             and not _is_person(nxt, lex)
             and (_BODY_LINK.match(gap) or (gap.strip() == "" and construct))
         ):
-            at = nxt.of("actor")
+            at = _of(nxt, "actor")
             assert at is not None
             if country is None and "لدي" not in gap:
                 country = c
@@ -337,7 +290,9 @@ def _title(b: _Builder, hits: list[Hit], i: int) -> int:
             last = nxt
             j += 1
             continue
-        elif (nxt.of("organ") or nxt.of("title")) and (gap.strip() == "" or _BODY_LINK.match(gap)):
+        elif (_of(nxt, "organ") or _of(nxt, "title")) and (
+            gap.strip() == "" or _BODY_LINK.match(gap)
+        ):
             pass  # a body described by an organ head (رئيس لجنة ... بمجلس الدوما): keep reading
         else:
             break
@@ -348,7 +303,9 @@ def _title(b: _Builder, hits: list[Hit], i: int) -> int:
     if j < len(hits):
         nxt = hits[j]
         gap = _gap(norm, last, nxt)
-        if _NAME_GAP.match(gap) and ((nxt.of("actor") and _is_person(nxt, lex)) or nxt.of("short")):
+        if _NAME_GAP.match(gap) and (
+            (_of(nxt, "actor") and _is_person(nxt, lex)) or _of(nxt, "short")
+        ):
             return j  # let the main loop add the person; the title only introduced them
     # an unknown name right after
     name = _read_name(b.doc.norm, last.wend if last is not h else h.wend, hits[j:])
@@ -374,8 +331,8 @@ def _title(b: _Builder, hits: list[Hit], i: int) -> int:
     return i if j == i + 1 else j
 
 
-def _is_person(h: Hit, lex: Lexicon) -> bool:
-    t = h.of("actor")
+def _is_person(h: Hit[Target], lex: Lexicon) -> bool:
+    t = _of(h, "actor")
     return bool(t and t.key in lex.people)
 
 
@@ -389,7 +346,7 @@ def _role_of(b: _Builder, person_id: str | None) -> str | None:
     return str(o.role)
 
 
-def _surnames(b: _Builder, hits: list[Hit]) -> None:
+def _surnames(b: _Builder, hits: list[Hit[Target]]) -> None:
     """Surnames of people first named in full in this document, found alone elsewhere in it."""
     if not b.local_surnames:
         return

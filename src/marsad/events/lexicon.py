@@ -1,0 +1,195 @@
+"""The event lexicon: the CAMEO table (code, label, Goldstein weight, PLOVER category, quad class),
+the trigger file (Arabic forms per CAMEO code) and the modality cues, all package data with schema checks."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from marsad.errors import DataFileError
+from marsad.resources import data_path, load_yaml
+from marsad.text.match import build_automaton
+from marsad.text.normalize import normalize_word
+
+PLOVER = frozenset(
+    [
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cameo:
+    code: str
+    label: str
+    goldstein: float
+    plover: str
+    quad: int
+
+
+class Refine(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    cue: list[str]
+    cameo: str
+
+
+class TriggerEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    cameo: str
+    gloss_en: str
+    verbs: list[str] = Field(default_factory=list)
+    nouns: list[str] = Field(default_factory=list)
+    participles: list[str] = Field(default_factory=list)
+    phrases: list[str] = Field(default_factory=list)
+    target_preps: list[str] = Field(default_factory=list)
+    symmetric: bool = False
+    requires: list[str] = Field(default_factory=list)
+    excludes: list[str] = Field(default_factory=list)
+    refine: list[Refine] = Field(default_factory=list)
+
+    @field_validator("cameo")
+    @classmethod
+    def _code(cls, v: str) -> str:
+        if not (v.isdigit() and 2 <= len(v) <= 4):
+            raise ValueError(f"{v!r} is not a CAMEO code")
+        return v
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerForm:
+    entry: int  # index into EventLexicon.triggers
+    kind: str  # verb | noun | participle | phrase
+
+
+@dataclass
+class EventLexicon:
+    cameo: dict[str, Cameo]
+    triggers: list[TriggerEntry]
+    modality: dict[str, Any]
+    forms: dict[str, list[TriggerForm]] = field(default_factory=lambda: defaultdict(list))
+    _automaton: Any = None
+
+    def automaton(self) -> Any:
+        if self._automaton is None:
+            self._automaton = build_automaton(self.forms.items())
+        return self._automaton
+
+    def code(self, code: str) -> Cameo:
+        """The CAMEO record of a code (a 4-digit code missing from the table falls back to its parent)."""
+        c = code
+        while c and c not in self.cameo:
+            c = c[:-1]
+        if not c:
+            raise KeyError(code)
+        return self.cameo[c]
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+def load_cameo(path: Path) -> dict[str, Cameo]:
+    out: dict[str, Cameo] = {}
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh, delimiter="\t")
+            if reader.fieldnames != ["code", "label_en", "goldstein", "plover", "quad"]:
+                raise DataFileError(
+                    f"header is {reader.fieldnames}, expected code label_en goldstein plover quad",
+                    source=str(path),
+                )
+            for n, row in enumerate(reader, start=2):
+                code = row["code"]
+                try:
+                    g = float(row["goldstein"])
+                    quad = int(row["quad"])
+                except (TypeError, ValueError) as exc:
+                    raise DataFileError(f"line {n}: bad number: {exc}", source=str(path)) from exc
+                if (
+                    not (code.isdigit() and 2 <= len(code) <= 4)
+                    or row["plover"] not in PLOVER
+                    or quad not in (1, 2, 3, 4)
+                    or not -10 <= g <= 10
+                ):
+                    raise DataFileError(f"line {n}: bad row {row}", source=str(path))
+                out[code] = Cameo(code, row["label_en"], g, row["plover"], quad)
+    except OSError as exc:
+        raise DataFileError(f"cannot read: {exc}", source=str(path)) from exc
+    return out
+
+
+def load_triggers(path: Path) -> list[TriggerEntry]:
+    doc = load_yaml(path, "marsad/events/triggers")
+    out = []
+    for i, item in enumerate(doc.get("entries") or []):
+        try:
+            out.append(TriggerEntry.model_validate(item))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(x) for x in first["loc"])
+            raise DataFileError(f"entries[{i}]: {where}: {first['msg']}", source=str(path)) from exc
+    return out
+
+
+def load_event_lexicon(
+    cameo_path: Path | None = None,
+    triggers_path: Path | None = None,
+    modality_path: Path | None = None,
+) -> EventLexicon:
+    cameo = load_cameo(cameo_path or data_path("events", "cameo.tsv"))
+    triggers = load_triggers(triggers_path or data_path("events", "triggers.yaml"))
+    mpath = modality_path or data_path("events", "modality.yaml")
+    modality = load_yaml(mpath, "marsad/events/modality")
+    lex = EventLexicon(cameo, triggers, modality)
+    seen: set[str] = set()
+    for i, t in enumerate(triggers):
+        if t.id in seen:
+            raise DataFileError(f"trigger id {t.id!r} is defined twice", source=str(triggers_path))
+        seen.add(t.id)
+        for code in [t.cameo, *(r.cameo for r in t.refine)]:
+            try:
+                lex.code(code)
+            except KeyError:
+                raise DataFileError(
+                    f"trigger {t.id!r}: CAMEO code {code} is not in the CAMEO table",
+                    source=str(triggers_path),
+                ) from None
+        for kind, forms in (
+            ("verb", t.verbs),
+            ("noun", t.nouns),
+            ("participle", t.participles),
+            ("phrase", t.phrases),
+        ):
+            for f in forms:
+                n = normalize_word(f)
+                if n.startswith("ال") and kind != "phrase" and len(n) > 4:
+                    n = n[2:]
+                if n:
+                    lex.forms[n].append(TriggerForm(i, kind))
+    return lex
+
+
+@cache
+def get_event_lexicon() -> EventLexicon:
+    return load_event_lexicon()

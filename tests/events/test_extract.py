@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from marsad.actors import load_lexicon, recognize
+from marsad.events import extract, load_event_lexicon
+from marsad.model import Analysis, Document, DocumentMeta, TimeExpression
+from marsad.text.segment import segment
+
+HERE = Path(__file__).parent
+
+
+@pytest.fixture(scope="module")
+def lexicons():  # type: ignore[no-untyped-def]
+    actors = load_lexicon([HERE.parent / "actors" / "lexicon"], include_package=False)
+    events = load_event_lexicon(HERE / "data" / "cameo.tsv", HERE / "data" / "triggers.yaml")
+    return actors, events
+
+
+def _events(lexicons, text: str, timexes: list[TimeExpression] | None = None):  # type: ignore[no-untyped-def]
+    actors, events = lexicons
+    doc = Document(text, text, DocumentMeta(published="2024-08-19", published_precision="day"))
+    a = Analysis.of(doc)
+    a.segmentation = segment(text)
+    a.timexes = timexes or []
+    recognize(a, actors)
+    extract(a, events)
+    for e in a.events:
+        assert a.text[e.trigger[0] : e.trigger[1]].strip()
+        assert e.sentence[0] <= e.trigger[0] < e.trigger[1] <= e.sentence[1]
+    return a, [
+        (a.text[e.trigger[0] : e.trigger[1]], e.source, e.target, e.cameo, e.status)
+        for e in a.events
+    ]
+
+
+def test_vso_visit(lexicons) -> None:  # type: ignore[no-untyped-def]
+    _, got = _events(lexicons, "زار الرئيس فلاديمير بوتين أذربيجان أمس.")
+    assert got == [("زار", ["putin_vladimir"], ["AZE"], "042", "asserted")]
+
+
+def test_verbal_noun_with_genitive_agent_and_destination(lexicons) -> None:  # type: ignore[no-untyped-def]
+    _, got = _events(lexicons, "بدأت زيارة بوتين إلى باكو.")
+    assert got == [("زيارة", ["putin_vladimir"], ["AZE"], "042", "asserted")]
+
+
+def test_svo_after_anna(lexicons) -> None:  # type: ignore[no-untyped-def]
+    _, got = _events(lexicons, "وقالت الصحيفة إن موسكو استدعت السفير.")
+    assert got[0][:2] == ("استدعت", ["RUS"])
+
+
+def test_future_prefix_is_planned(lexicons) -> None:  # type: ignore[no-untyped-def]
+    _, got = _events(lexicons, "وسيلتقي بوتين مع علييف في باكو.")
+    assert got == [("وسيلتقي", ["putin_vladimir"], ["aliyev_ilham"], "040", "planned")]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("لم يزر بوتين باكو ولن يزور بوتين باكو.", "negated"),
+        ("وإذا زار بوتين باكو فسيكون ذلك مهما.", "hypothetical"),
+        ("من المقرر أن يزور بوتين باكو.", "planned"),
+    ],
+)
+def test_status(lexicons, text: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    _, got = _events(lexicons, text)
+    assert got and got[0][4] == status
+
+
+def test_between_x_and_y(lexicons) -> None:  # type: ignore[no-untyped-def]
+    _, got = _events(lexicons, "جرت محادثات بين بوتين وعلييف.")
+    assert got == [("محادثات", ["putin_vladimir"], ["aliyev_ilham"], "040", "asserted")]
+
+
+def test_pronoun_on_noun_points_back(lexicons) -> None:  # type: ignore[no-untyped-def]
+    _, got = _events(lexicons, "وصل بوتين، وكان في استقباله إلهام علييف.")
+    assert ("استقباله", ["aliyev_ilham"], ["putin_vladimir"], "043", "asserted") in got or (
+        "استقباله",
+        ["putin_vladimir"],
+        ["aliyev_ilham"],
+        "043",
+        "asserted",
+    ) in got
+
+
+def test_one_event_per_act(lexicons) -> None:  # type: ignore[no-untyped-def]
+    _, got = _events(lexicons, "زار بوتين أذربيجان.\nوفي التفاصيل، زار بوتين أذربيجان.")
+    assert len(got) == 1
+
+
+def test_date_from_expression_else_publication(lexicons) -> None:  # type: ignore[no-untyped-def]
+    text = "زار بوتين أذربيجان يوم الأحد. واعتقلت السلطات الروسية علييف."
+    tx = TimeExpression(
+        text.index("الأحد"),
+        text.index("الأحد") + 5,
+        date(2024, 8, 18),
+        date(2024, 8, 18),
+        "day",
+        date(2024, 8, 19),
+        "test",
+    )
+    a, _ = _events(lexicons, text, [tx])
+    assert [(e.date, e.date_basis) for e in a.events] == [
+        ("2024-08-18", "expression"),
+        ("2024-08", "publication"),
+    ]
+
+
+def test_bad_trigger_file_names_the_problem(tmp_path: Path) -> None:
+    from marsad.errors import DataFileError
+
+    bad = tmp_path / "t.yaml"
+    bad.write_text(
+        "schema: marsad/events/triggers\nversion: 1\nentries:\n  - {id: x, cameo: '999', gloss_en: x}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match="999"):
+        load_event_lexicon(HERE / "data" / "cameo.tsv", bad)
