@@ -1,0 +1,329 @@
+"""Quotations and attributed statements: who said what, and about whom.
+
+- **Direct quotes**: text between quotation marks (« » “ ” „ " and their
+  mixtures), over several sentences of a paragraph, split by the cue
+  ("…"، قال بيسكوف، "…"), or left open at the end of a paragraph.  A straight
+  mark glued to a digit (12") or inside a word is not a quotation mark, and a
+  short quoted name (a title, an outlet) is not a quotation unless a cue claims it.
+- **Reported speech**: a cue verb followed by أن/إن/بأن and its clause; a
+  source phrase (وفقا لـ، بحسب) with the speaker after it; a relay
+  ("نقلت كوميرسانت عن بوتين قوله": speaker Putin, via Kommersant); a
+  circumstantial participle (مشيرا إلى أن) whose speaker is the clause's subject.
+- **Speaker**: the actor subject of the cue (after it, or right before it); a
+  continuation (وأضاف، وتابع، من جانبه) with no subject of its own refers back to
+  the last speaker.
+- **About**: the actors mentioned in the content, each with a stance from the
+  tone lexicon (the weighted tone words of the content, clipped to [-1, 1]).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.model import Analysis, Mention, Quote
+from marsad.quotes.lexicon import Cue, QuoteLexicon, get_quote_lexicon
+from marsad.text.match import Hit, find_forms
+
+_OPEN = {"«": "»", "“": "”", "„": "“", "\u201f": "”"}
+_COMPLEMENTIZER = re.compile(
+    r"\s*(?:،\s*)?(?:في\s+\S+\s+)?(?:(?:ب|ل)?(?:أن|إن|ان)(?:ه|ها|هم|هما|نا)?|إلى\s+أن|الى\s+ان|إلى|الى)\s+"
+)
+_MIN_DIRECT_WORDS = 4
+_CUE_PREFIXES = frozenset({"", "و", "ف", "ك"})
+_CONTINUATION_OPENERS = re.compile(r"^\s*(?:و?من\s+جانب(?:ه|ها|هم)|و?بدور(?:ه|ها|هم))")
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int  # content, without the marks
+    end: int
+    open_at: int  # the opening mark
+    close_at: int  # the closing mark, or -1 when left open
+
+
+def _accept(prefix: str, suffix: str, cue: Cue) -> bool:
+    if cue.kind == "participle":
+        return prefix in _CUE_PREFIXES and suffix in ("", "ا")
+    if cue.kind == "source":
+        return prefix in ("", "و")
+    return prefix in _CUE_PREFIXES and suffix in ("", "ه", "ها", "هم", "ت", "وا", "ا", "ن")
+
+
+def _tone_accept(prefix: str, suffix: str, weight: float) -> bool:
+    return prefix in ("", "و", "ب", "ل", "ال", "وال", "بال", "لل")
+
+
+def quotes_stage(doc: Analysis) -> None:
+    """Add the document's quotations (the pipeline stage)."""
+    extract(doc, get_quote_lexicon())
+
+
+def direct_spans(text: str, start: int, end: int) -> list[_Span]:
+    """Quoted spans of one paragraph ``text[start:end]``; nested marks stay inside the outer span."""
+    out: list[_Span] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        closer: str | None = None
+        if ch in _OPEN:
+            closer = _OPEN[ch]
+        elif ch == '"' and _opens_straight(text, i, start):
+            closer = '"'
+        if closer is None:
+            i += 1
+            continue
+        j = _find_close(text, i + 1, end, ch, closer)
+        if j < 0:  # left open: runs to the end of the paragraph
+            out.append(_Span(i + 1, _rstrip(text, i + 1, end), i, -1))
+            break
+        out.append(_Span(i + 1, j, i, j))
+        i = j + 1
+    return out
+
+
+def _opens_straight(text: str, i: int, start: int) -> bool:
+    prev = text[i - 1] if i > start else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if prev.isdigit():
+        return False  # 12" (inches) or an abbreviation mark after a number
+    if prev.isalpha() and nxt.isalpha():
+        return False  # a mark inside a word (an abbreviation such as ت"ب)
+    return not nxt.isspace()
+
+
+def _find_close(text: str, i: int, end: int, opener: str, closer: str) -> int:
+    depth = 0
+    while i < end:
+        ch = text[i]
+        if opener != closer and ch == opener:
+            depth += 1
+        elif ch == closer:
+            if closer == '"':
+                nxt = text[i + 1] if i + 1 < end else " "
+                prev = text[i - 1]
+                if prev.isdigit() and nxt.isalpha():
+                    i += 1
+                    continue
+                return i
+            if depth == 0:
+                return i
+            depth -= 1
+        elif closer != '"' and ch in "«“" and ch != opener:
+            pass
+        i += 1
+    return -1
+
+
+def _rstrip(text: str, s: int, e: int) -> int:
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".،"):
+        e -= 1
+    return e
+
+
+def extract(doc: Analysis, lex: QuoteLexicon) -> None:
+    assert doc.segmentation is not None, "segment stage has not run"
+    text = doc.text
+    nz = doc.norm
+    mentions = sorted(doc.mentions, key=lambda m: m.start)
+    quotes: list[Quote] = []
+    last_speaker: Mention | None = None
+    covered: list[tuple[int, int]] = []
+    for ps, pe in doc.segmentation.paragraphs:
+        spans = direct_spans(text, ps, pe)
+        nps, npe = nz.span_to_normalized(ps, pe)
+        cues = find_forms(lex.cue_automaton(), nz.text, _accept, nps, npe)
+        cue_spans = [(nz.span_to_original(c.wstart, c.wend), c) for c in cues]
+        # cues inside a quotation are the quoted person's words, not attributions
+        cue_spans = [
+            (cs, c) for cs, c in cue_spans if not any(sp.start <= cs[0] < sp.end for sp in spans)
+        ]
+        for sp in spans:
+            n_words = len(text[sp.start : sp.end].split())
+            cue = _cue_for_direct(doc, sp, cue_spans)
+            if cue is None and n_words < _MIN_DIRECT_WORDS:
+                continue
+            speaker, via, rule = None, None, "direct"
+            cue_span = (sp.open_at, sp.open_at + 1)
+            if cue is not None:
+                (cs, ce), c = cue
+                speaker, via = _speaker(doc, mentions, c, cs, ce, last_speaker)
+                cue_span = (cs, ce)
+                rule = f"direct+cue:{c.targets[0].kind}"
+            elif last_speaker is not None:
+                speaker = last_speaker
+                rule = "direct+previous-speaker"
+            if n_words < _MIN_DIRECT_WORDS and speaker is None:
+                continue
+            quotes.append(
+                _quote(doc, lex, mentions, cue_span, (sp.start, sp.end), speaker, via, True, rule)
+            )
+            covered.append((sp.open_at, sp.close_at if sp.close_at >= 0 else sp.end))
+            if cue is not None:
+                covered.append(cue[0])  # the cue has its quotation: no reported speech from it
+            if speaker is not None:
+                last_speaker = speaker
+        for (cs, ce), c in cue_spans:
+            if any(a <= cs <= b for a, b in covered):
+                continue
+            content = _reported_content(doc, c, cs, ce, mentions, spans)
+            if content is None:
+                continue
+            speaker, via = _speaker(doc, mentions, c, cs, ce, last_speaker)
+            if speaker is None:
+                continue
+            quotes.append(
+                _quote(
+                    doc,
+                    lex,
+                    mentions,
+                    (cs, ce),
+                    content,
+                    speaker,
+                    via,
+                    False,
+                    f"reported:{c.targets[0].kind}",
+                )
+            )
+            last_speaker = speaker
+    doc.quotes = quotes
+
+
+def _cue_for_direct(
+    doc: Analysis, sp: _Span, cue_spans: list[tuple[tuple[int, int], Hit[Cue]]]
+) -> tuple[tuple[int, int], Hit[Cue]] | None:
+    """The cue of a direct quote: in the same sentence, before the quote (…قال: «) or right after it («…»، قال)."""
+    assert doc.segmentation is not None
+    sent = doc.segmentation.sentences[doc.segmentation.sentence_at(sp.open_at)]
+    best = None
+    for (cs, ce), c in cue_spans:
+        if cs < sp.open_at and cs >= sent[0]:
+            best = ((cs, ce), c)  # the last cue before the quote in its sentence
+        elif sp.close_at >= 0 and 0 <= cs - sp.close_at <= 12 and best is None:
+            return ((cs, ce), c)
+    return best
+
+
+def _speaker(
+    doc: Analysis, mentions: list[Mention], c: Hit[Cue], cs: int, ce: int, last: Mention | None
+) -> tuple[Mention | None, str | None]:
+    text = doc.text
+    kind = c.targets[0].kind
+    sent = doc.sentence_of(cs)
+    after = [m for m in mentions if ce <= m.start < sent[1]]
+    before = [m for m in mentions if sent[0] <= m.start and m.end <= cs]
+    if kind == "source":  # وفقا لـ X
+        return (after[0] if after and after[0].start - ce <= 4 else None), None
+    if kind == "relay":  # نقلت X عن Y قوله
+        m = re.search(r"\bعن\s+", text[ce : sent[1]])
+        if m:
+            spoken = [x for x in after if x.start >= ce + m.end()]
+            via_m = [x for x in after if x.start < ce + m.start()]
+            if spoken:
+                return spoken[0], (via_m[0].actor if via_m else None)
+        return None, None
+    if kind == "participle":  # the subject of the clause before it
+        if before:
+            return _subject_before(doc, before, cs), None
+        return last, None
+    # a finite verb: VSO (the first actor after it, with no preposition and no comma in between)
+    # or SVO (an actor right before it)
+    if after:
+        gap = text[ce : after[0].start]
+        if len(gap.split()) <= 2 and "،" not in gap and not re.search(r"\b(?:إن|أن|ان)\b", gap):
+            return after[0], None
+    if before and len(text[before[-1].end : cs].split()) <= 1:
+        return before[-1], None
+    if (
+        c.targets[0].continuation
+        or c.prefix.startswith("و")
+        or _CONTINUATION_OPENERS.match(text[sent[0] : cs])
+    ):
+        return last, None
+    return None, None
+
+
+def _subject_before(doc: Analysis, before: list[Mention], cs: int) -> Mention:
+    return (
+        before[0]
+        if len(before) > 1 and doc.actors[before[0].actor].kind == "person"
+        else before[-1]
+    )
+
+
+def _reported_content(
+    doc: Analysis, c: Hit[Cue], cs: int, ce: int, mentions: list[Mention], spans: list[_Span]
+) -> tuple[int, int] | None:
+    text = doc.text
+    sent = doc.sentence_of(cs)
+    kind = c.targets[0].kind
+    if kind == "source":
+        start = sent[0]
+        end = _rstrip(text, start, cs)
+        if end - start > 10:  # "... وفقا لـ X": the content comes before the cue
+            return start, end
+        # "بحسب X فإن ...": the content follows the speaker
+        m = re.search(r"(?:^|\s)(?:فإن|فان|فقد)\s+", text[ce : sent[1]])
+        if m is None:
+            return None
+        start = ce + m.end()
+        end = _rstrip(text, start, sent[1])
+        return (start, end) if end - start > 10 else None
+    tail = text[ce : sent[1]]
+    m = _COMPLEMENTIZER.search(tail)
+    if m is None or m.start() > 60:
+        return None
+    start = ce + m.end()
+    end = _rstrip(text, start, sent[1])
+    # stop at a quotation that the sentence also holds (it is its own record)
+    for sp in spans:
+        if start <= sp.open_at < end and sp.open_at > start:
+            end = _rstrip(text, start, sp.open_at)
+    if end - start < 8:
+        return None
+    return start, end
+
+
+def _quote(
+    doc: Analysis,
+    lex: QuoteLexicon,
+    mentions: list[Mention],
+    cue: tuple[int, int],
+    content: tuple[int, int],
+    speaker: Mention | None,
+    via: str | None,
+    direct: bool,
+    rule: str,
+) -> Quote:
+    about = _about(doc, lex, mentions, content, speaker.actor if speaker else None)
+    return Quote(
+        cue=cue,
+        content=content,
+        speaker=speaker.actor if speaker else None,
+        direct=direct,
+        rule=rule,
+        speaker_span=(speaker.start, speaker.end) if speaker else None,
+        via=via,
+        about=about,
+    )
+
+
+def _about(
+    doc: Analysis,
+    lex: QuoteLexicon,
+    mentions: list[Mention],
+    content: tuple[int, int],
+    speaker: str | None,
+) -> list[tuple[str, float]]:
+    s, e = content
+    actors: list[str] = []
+    for m in mentions:
+        if s <= m.start and m.end <= e and m.actor != speaker and m.actor not in actors:
+            actors.append(m.actor)
+    if not actors:
+        return []
+    ns, ne = doc.norm.span_to_normalized(s, e)
+    hits: list[Hit[float]] = find_forms(lex.tone_automaton(), doc.norm.text, _tone_accept, ns, ne)
+    tone = sum(h.targets[0] for h in hits)
+    stance = max(-1.0, min(1.0, tone))
+    return [(a, round(stance, 2)) for a in actors]

@@ -1,0 +1,95 @@
+"""Quote cues and the tone lexicon: package data files with a schema check at load."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from marsad.errors import DataFileError
+from marsad.resources import data_path, load_yaml
+from marsad.text.match import build_automaton
+from marsad.text.normalize import normalize_word
+
+
+class CueEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Literal["verb", "participle", "source", "relay"]
+    forms: list[str] = Field(min_length=1)
+    continuation: bool = False
+
+
+class ToneEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    weight: float = Field(ge=-1, le=1)
+    forms: list[str] = Field(min_length=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    kind: str
+    continuation: bool
+
+
+@dataclass
+class QuoteLexicon:
+    cues: dict[str, list[Cue]] = field(default_factory=lambda: defaultdict(list))
+    tone: dict[str, float] = field(default_factory=dict)
+    _cue_automaton: Any = None
+    _tone_automaton: Any = None
+
+    def cue_automaton(self) -> Any:
+        if self._cue_automaton is None:
+            self._cue_automaton = build_automaton(self.cues.items())
+        return self._cue_automaton
+
+    def tone_automaton(self) -> Any:
+        if self._tone_automaton is None:
+            self._tone_automaton = build_automaton((f, [w]) for f, w in self.tone.items())
+        return self._tone_automaton
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+def _entries(path: Path, schema: str, model: type[BaseModel]) -> list[Any]:
+    doc = load_yaml(path, schema)
+    out = []
+    for i, item in enumerate(doc.get("entries") or []):
+        try:
+            out.append(model.model_validate(item))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(x) for x in first["loc"])
+            raise DataFileError(f"entries[{i}]: {where}: {first['msg']}", source=str(path)) from exc
+    return out
+
+
+def load_quote_lexicon(
+    cues_path: Path | None = None, tone_path: Path | None = None
+) -> QuoteLexicon:
+    lex = QuoteLexicon()
+    for e in _entries(
+        cues_path or data_path("quotes", "cues.yaml"), "marsad/quotes/cues", CueEntry
+    ):
+        for f in e.forms:
+            n = normalize_word(f).replace(" لـ", " ل")
+            lex.cues[n].append(Cue(e.kind, e.continuation))
+    for t in _entries(
+        tone_path or data_path("quotes", "tone.yaml"), "marsad/quotes/tone", ToneEntry
+    ):
+        for f in t.forms:
+            n = normalize_word(f)
+            if n.startswith("ال") and len(n) > 4 and " " not in n:
+                n = n[2:]
+            lex.tone[n] = t.weight
+    return lex
+
+
+@cache
+def get_quote_lexicon() -> QuoteLexicon:
+    return load_quote_lexicon()
