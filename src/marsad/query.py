@@ -1,0 +1,293 @@
+"""Queries over the store shared by the CLI, the REST API and the web explorer.
+
+Every function takes a :class:`~marsad.store.Store` and validated arguments
+and returns plain records (dataclasses); the surfaces only format them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from marsad.errors import InputError
+from marsad.model import country_part
+from marsad.store import Store
+
+MAX_LIMIT = 10000
+
+
+@dataclass(slots=True)
+class ActorRow:
+    id: str
+    kind: str
+    code: str
+    name: str
+    name_en: str | None
+    mentions: int
+    documents: int
+    forms: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class EventRow:
+    id: int
+    doc_key: str
+    outlet: str | None
+    url: str | None
+    date: str | None
+    date_basis: str | None
+    source: list[dict[str, str]]
+    target: list[dict[str, str]]
+    cameo: str
+    plover: str
+    quad: int
+    goldstein: float
+    status: str
+    trigger: str
+    sentence: str
+    location: str | None
+    rule: str
+    offsets: dict[str, list[int]]
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class QuoteRow:
+    id: int
+    doc_key: str
+    speaker: dict[str, str] | None
+    via: dict[str, str] | None
+    cue: str
+    text: str
+    direct: bool
+    about: list[dict[str, Any]]
+    rule: str
+    offsets: dict[str, list[int]]
+
+
+def _check_limit(limit: int, offset: int) -> None:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InputError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
+    if offset < 0:
+        raise InputError(f"offset must be 0 or more, got {offset}")
+
+
+def _check_date(value: str | None, name: str) -> None:
+    if value is None:
+        return
+    import re
+
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise InputError(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+
+
+def _actor_info(store: Store, actor_id: str, cache: dict[str, dict[str, str]]) -> dict[str, str]:
+    if actor_id not in cache:
+        r = store.conn.execute(
+            "SELECT id, code, name, kind FROM actors WHERE id = ?", (actor_id,)
+        ).fetchone()
+        cache[actor_id] = (
+            {"id": r["id"], "code": r["code"], "name": r["name"], "kind": r["kind"]}
+            if r
+            else {"id": actor_id, "code": actor_id, "name": actor_id, "kind": "unknown"}
+        )
+    return cache[actor_id]
+
+
+def _doc_id(store: Store, doc: str | None) -> int | None:
+    return store.get_document(doc).id if doc else None
+
+
+def actors(
+    store: Store, doc: str | None = None, code: str | None = None, limit: int = 500, offset: int = 0
+) -> list[ActorRow]:
+    """Actors with their mention counts (in one document or the whole store)."""
+    _check_limit(limit, offset)
+    where: list[str] = []
+    args: list[Any] = []
+    doc_id = _doc_id(store, doc)
+    if doc_id is not None:
+        where.append("m.doc_id = ?")
+        args.append(doc_id)
+    if code:
+        where.append("(a.code = ? OR a.country = ?)")
+        args += [code, code]
+    sql = (
+        "SELECT a.id, a.kind, a.code, a.name, a.name_en, COUNT(*) AS n, COUNT(DISTINCT m.doc_id) AS docs "
+        "FROM mentions m JOIN actors a ON a.id = m.actor_id "
+        + (("WHERE " + " AND ".join(where)) if where else "")
+        + " GROUP BY a.id ORDER BY n DESC, a.id LIMIT ? OFFSET ?"
+    )
+    rows = store.conn.execute(sql, (*args, limit, offset)).fetchall()
+    out = []
+    for r in rows:
+        forms_sql = "SELECT d.text AS t, m.start, m.end FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.actor_id = ?"
+        fargs: list[Any] = [r["id"]]
+        if doc_id is not None:
+            forms_sql += " AND m.doc_id = ?"
+            fargs.append(doc_id)
+        forms: list[str] = []
+        for f in store.conn.execute(forms_sql + " LIMIT 200", fargs):
+            s = f["t"][f["start"] : f["end"]]
+            if s not in forms:
+                forms.append(s)
+        out.append(
+            ActorRow(
+                r["id"], r["kind"], r["code"], r["name"], r["name_en"], r["n"], r["docs"], forms
+            )
+        )
+    return out
+
+
+def events(
+    store: Store,
+    doc: str | None = None,
+    dyad: tuple[str, str] | None = None,
+    root: str | None = None,
+    code: str | None = None,
+    quad: int | None = None,
+    status: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    outlet: str | None = None,
+    limit: int = 1000,
+    offset: int = 0,
+) -> list[EventRow]:
+    """Events filtered by document, pair (either direction), CAMEO root or code, quad class, status, dates, outlet."""
+    _check_limit(limit, offset)
+    _check_date(date_from, "from")
+    _check_date(date_to, "to")
+    if root is not None and not (root.isdigit() and 1 <= len(root) <= 2):
+        raise InputError(f"root must be a CAMEO root such as 04 or 17, got {root!r}")
+    if quad is not None and quad not in (1, 2, 3, 4):
+        raise InputError(f"quad must be 1, 2, 3 or 4, got {quad}")
+    if status is not None and status not in ("asserted", "planned", "hypothetical", "negated"):
+        raise InputError(
+            f"status must be asserted, planned, hypothetical or negated, got {status!r}"
+        )
+    where: list[str] = []
+    args: list[Any] = []
+    doc_id = _doc_id(store, doc)
+    if doc_id is not None:
+        where.append("e.doc_id = ?")
+        args.append(doc_id)
+    if dyad:
+        a, b = (x.upper() for x in dyad)
+        where.append(
+            "e.id IN (SELECT event_id FROM event_dyads WHERE (src = ? AND tgt = ?) OR (src = ? AND tgt = ?))"
+        )
+        args += [a, b, b, a]
+    if root:
+        where.append("e.root = ?")
+        args.append(root.zfill(2))
+    if code:
+        where.append("e.cameo LIKE ? || '%'")
+        args.append(code)
+    if quad:
+        where.append("e.quad = ?")
+        args.append(quad)
+    if status:
+        where.append("e.status = ?")
+        args.append(status)
+    if date_from:
+        where.append("e.date >= ?")
+        args.append(date_from)
+    if date_to:
+        where.append("substr(e.date, 1, ?) <= ?")
+        args += [len(date_to), date_to]
+    if outlet:
+        where.append("d.outlet = ?")
+        args.append(outlet)
+    sql = (
+        "SELECT e.*, d.doc_key, d.outlet, d.url, d.text FROM events e JOIN documents d ON d.id = e.doc_id "
+        + (("WHERE " + " AND ".join(where)) if where else "")
+        + " ORDER BY e.date IS NULL, e.date, e.id LIMIT ? OFFSET ?"
+    )
+    cache: dict[str, dict[str, str]] = {}
+    out = []
+    for r in store.conn.execute(sql, (*args, limit, offset)):
+        text = r["text"]
+        out.append(
+            EventRow(
+                id=r["id"],
+                doc_key=r["doc_key"],
+                outlet=r["outlet"],
+                url=r["url"],
+                date=r["date"],
+                date_basis=r["date_basis"],
+                source=[_actor_info(store, a, cache) for a in json.loads(r["source_json"])],
+                target=[_actor_info(store, a, cache) for a in json.loads(r["target_json"])],
+                cameo=r["cameo"],
+                plover=r["plover"],
+                quad=r["quad"],
+                goldstein=r["goldstein"],
+                status=r["status"],
+                trigger=text[r["trig_start"] : r["trig_end"]],
+                sentence=text[r["sent_start"] : r["sent_end"]],
+                location=text[r["loc_start"] : r["loc_end"]]
+                if r["loc_start"] is not None
+                else None,
+                rule=r["rule"],
+                offsets={
+                    "sentence": [r["sent_start"], r["sent_end"]],
+                    "trigger": [r["trig_start"], r["trig_end"]],
+                },
+            )
+        )
+    return out
+
+
+def quotes(
+    store: Store,
+    doc: str | None = None,
+    speaker: str | None = None,
+    about: str | None = None,
+    limit: int = 1000,
+    offset: int = 0,
+) -> list[QuoteRow]:
+    """Quotes filtered by document, speaker (id, code or a part of the name) and the actor they are about."""
+    _check_limit(limit, offset)
+    where: list[str] = []
+    args: list[Any] = []
+    doc_id = _doc_id(store, doc)
+    if doc_id is not None:
+        where.append("q.doc_id = ?")
+        args.append(doc_id)
+    if speaker:
+        where.append(
+            "(q.speaker_id = ? OR a.code = ? OR a.name LIKE '%' || ? || '%' OR a.name_en LIKE '%' || ? || '%')"
+        )
+        args += [speaker, speaker, speaker, speaker]
+    sql = (
+        "SELECT q.*, d.doc_key, d.text FROM quotes q JOIN documents d ON d.id = q.doc_id "
+        "LEFT JOIN actors a ON a.id = q.speaker_id "
+        + (("WHERE " + " AND ".join(where)) if where else "")
+        + " ORDER BY q.doc_id, q.start LIMIT ? OFFSET ?"
+    )
+    cache: dict[str, dict[str, str]] = {}
+    out = []
+    for r in store.conn.execute(sql, (*args, limit, offset)):
+        ab = [{**_actor_info(store, a, cache), "stance": s} for a, s in json.loads(r["about_json"])]
+        if about and not any(
+            x["id"] == about or country_part(x["code"]) == about or x["code"] == about for x in ab
+        ):
+            continue
+        text = r["text"]
+        out.append(
+            QuoteRow(
+                id=r["id"],
+                doc_key=r["doc_key"],
+                speaker=_actor_info(store, r["speaker_id"], cache) if r["speaker_id"] else None,
+                via=_actor_info(store, r["via_id"], cache) if r["via_id"] else None,
+                cue=text[r["cue_start"] : r["cue_end"]],
+                text=text[r["start"] : r["end"]],
+                direct=bool(r["direct"]),
+                about=ab,
+                rule=r["rule"],
+                offsets={"cue": [r["cue_start"], r["cue_end"]], "text": [r["start"], r["end"]]},
+            )
+        )
+    return out
