@@ -1,0 +1,173 @@
+"""One real-world event, many reports.
+
+Events from different documents are the same event when they concern the same
+pair (in either order for symmetric acts), have compatible codes (the same
+CAMEO root), and dates that agree within their precision ("2025-07" agrees
+with "2025-07-01"; two different days do not).  A merged event keeps every
+mention, counts articles and distinct outlets, and gets a confidence that
+grows with independent sources.  Syndicated and near-duplicate articles
+(MinHash over word shingles, Jaccard ≥ 0.8) count as one source.
+
+Conflicting reports are not merged away: when reports of the same pair, root
+and date disagree on the full CAMEO code, the merged event lists each variant
+with its sources (``variants``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from marsad.query import EventRow
+
+SYMMETRIC = {
+    "036",
+    "037",
+    "040",
+    "041",
+    "044",
+    "045",
+    "046",
+    "057",
+    "060",
+    "061",
+    "062",
+    "063",
+    "064",
+}
+_WORDS = re.compile(r"\w+")
+_NUM_PERM = 64
+_MASK = (1 << 61) - 1
+
+
+@dataclass(slots=True)
+class MergedEvent:
+    key: tuple[str, str, str]  # (source country, target country, root)
+    date: str | None
+    cameo: str  # the most reported code
+    plover: str
+    quad: int
+    goldstein: float
+    status: str
+    mentions: list[EventRow] = field(default_factory=list)
+    articles: int = 0
+    outlets: int = 0
+    sources: int = 0  # independent sources after collapsing near-duplicates
+    confidence: float = 0.0
+    variants: dict[str, list[str]] = field(
+        default_factory=dict
+    )  # cameo -> doc keys, when reports disagree
+
+    @property
+    def weight(self) -> float:
+        """Goldstein weight × number of independent sources: what makes a key event."""
+        return self.goldstein * max(1, self.sources)
+
+
+def _country(code: str) -> str:
+    from marsad.model import country_part
+
+    return country_part(code)
+
+
+def _pair(e: EventRow) -> tuple[str, str]:
+    s = _country(e.source[0]["code"]) if e.source else "-"
+    t = _country(e.target[0]["code"]) if e.target else "-"
+    if e.cameo[:3] in SYMMETRIC and t != "-":
+        a, b = sorted((s, t))
+        return a, b
+    return s, t
+
+
+def dates_agree(a: str | None, b: str | None) -> bool:
+    """Two dates agree when one is a prefix of the other (a month contains its days)."""
+    if a is None or b is None:
+        return a == b
+    return a.startswith(b) or b.startswith(a)
+
+
+def minhash(text: str, k: int = 5) -> tuple[int, ...]:
+    words = _WORDS.findall(text)
+    shingles = {" ".join(words[i : i + k]) for i in range(max(1, len(words) - k + 1))}
+    hashes = [
+        int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big") for s in shingles
+    ]
+    sig = []
+    for i in range(_NUM_PERM):
+        a = (i * 0x9E3779B97F4A7C15 + 1) & _MASK
+        b = (i * 0xC2B2AE3D27D4EB4F + 7) & _MASK
+        sig.append(min(((a * h + b) & _MASK) for h in hashes) if hashes else 0)
+    return tuple(sig)
+
+
+def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    return sum(1 for x, y in zip(a, b, strict=True) if x == y) / len(a)
+
+
+def duplicate_groups(texts: dict[str, str], threshold: float = 0.8) -> dict[str, str]:
+    """Map each document key to the key of the first document it near-duplicates (itself if none)."""
+    sigs = {k: minhash(t) for k, t in texts.items()}
+    rep: dict[str, str] = {}
+    keys = sorted(texts)
+    for i, k in enumerate(keys):
+        rep[k] = k
+        for j in keys[:i]:
+            if rep[j] == j and similarity(sigs[k], sigs[j]) >= threshold:
+                rep[k] = j
+                break
+    return rep
+
+
+def merge_events(
+    events: list[EventRow], duplicates: dict[str, str] | None = None
+) -> list[MergedEvent]:
+    """Merge the reports of each real-world event across documents."""
+    duplicates = duplicates or {}
+    groups: dict[tuple[str, str, str], list[list[EventRow]]] = defaultdict(list)
+    for e in sorted(events, key=lambda x: (x.date is None, -len(x.date or ""), x.date or "")):
+        s, t = _pair(e)
+        key = (s, t, e.cameo[:2])
+        for cluster in groups[key]:
+            if (
+                all(dates_agree(e.date, other.date) for other in cluster)
+                and e.status == cluster[0].status
+            ):
+                cluster.append(e)
+                break
+        else:
+            groups[key].append([e])
+    out: list[MergedEvent] = []
+    for key, clusters in groups.items():
+        for cluster in clusters:
+            by_code: dict[str, list[str]] = defaultdict(list)
+            for e in cluster:
+                by_code[e.cameo].append(e.doc_key)
+            cameo = max(by_code, key=lambda c: (len(by_code[c]), len(c)))
+            first = next(e for e in cluster if e.cameo == cameo)
+            date = max((e.date for e in cluster if e.date), key=len, default=None)
+            docs = {e.doc_key for e in cluster}
+            outlets = {e.outlet or e.doc_key for e in cluster}
+            independent = {duplicates.get(d, d) for d in docs}
+            n = len(independent)
+            out.append(
+                MergedEvent(
+                    key=key,
+                    date=date,
+                    cameo=cameo,
+                    plover=first.plover,
+                    quad=first.quad,
+                    goldstein=first.goldstein,
+                    status=first.status,
+                    mentions=cluster,
+                    articles=len(docs),
+                    outlets=len(outlets),
+                    sources=n,
+                    confidence=round(1 - math.exp(-0.9 * n), 3),
+                    variants=dict(by_code) if len(by_code) > 1 else {},
+                )
+            )
+    out.sort(key=lambda m: (m.date is None, m.date or ""))
+    return out

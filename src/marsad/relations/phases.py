@@ -1,0 +1,131 @@
+"""Phases of a relationship: change points in the pair's Goldstein series, labelled.
+
+Method (documented in the README): the series is the mean Goldstein weight of
+the pair's merged events per period, over the periods that have events.  An
+exact optimal partitioning (dynamic programming over every split, as in PELT
+without pruning; fine for the hundreds of periods a pair has) minimizes the
+event-weighted squared error of each segment around its mean plus a penalty
+per segment, ``beta = 2 * s2 * ln(n + 1)`` where ``s2`` is the robust variance
+of the period means (median absolute deviation; floor 1.0) — a BIC-style
+penalty, so a phase change needs a real and lasting shift, not one bad day.
+
+Each segment is labelled from its weighted mean Goldstein ``g`` and the share
+``c`` of conflict events (quad classes 3 and 4):
+``crisis`` when g <= -2 or c >= 0.5 with material conflict; ``tension`` when
+g < 1 or c >= 0.35; else ``cooperation`` — or ``normalization`` when it
+follows a tension or crisis phase.  Each phase is explained by its key events
+(Goldstein weight × number of independent sources).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from statistics import median
+from typing import Any
+
+
+@dataclass(slots=True)
+class Phase:
+    start: str  # first period
+    end: str  # last period
+    label: str  # cooperation | tension | crisis | normalization
+    goldstein_mean: float
+    conflict_share: float
+    events: int
+    key_events: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "from": self.start,
+            "to": self.end,
+            "label": self.label,
+            "goldstein_mean": self.goldstein_mean,
+            "conflict_share": self.conflict_share,
+            "events": self.events,
+            "key_events": self.key_events,
+        }
+
+
+def _cost(xs: list[float], ws: list[int], i: int, j: int) -> float:
+    """Weighted squared error of xs[i:j] around its weighted mean."""
+    w = sum(ws[i:j])
+    if w == 0:
+        return 0.0
+    mean = sum(x * k for x, k in zip(xs[i:j], ws[i:j], strict=True)) / w
+    return sum(k * (x - mean) ** 2 for x, k in zip(xs[i:j], ws[i:j], strict=True))
+
+
+def change_points(xs: list[float], ws: list[int], beta: float) -> list[int]:
+    """Segment boundaries (end indices) of the optimal partition of xs under penalty beta."""
+    n = len(xs)
+    best = [0.0] + [math.inf] * n
+    last = [0] * (n + 1)
+    for j in range(1, n + 1):
+        for i in range(j):
+            c = best[i] + _cost(xs, ws, i, j) + beta
+            if c < best[j]:
+                best[j] = c
+                last[j] = i
+    ends = []
+    j = n
+    while j > 0:
+        ends.append(j)
+        j = last[j]
+    return sorted(ends)
+
+
+def _label(g: float, conflict: float, material: float, previous: str | None) -> str:
+    if g <= -2 or (conflict >= 0.5 and material > 0):
+        return "crisis"
+    if g < 1 or conflict >= 0.35:
+        return "tension"
+    if previous in ("crisis", "tension"):
+        return "normalization"
+    return "cooperation"
+
+
+def detect_phases(periods: list[Any]) -> list[Phase]:
+    """Phases over timeline periods (objects with period, events, quad, goldstein_mean, key_events)."""
+    filled = [p for p in periods if p.events]
+    if not filled:
+        return []
+    xs = [p.goldstein_mean for p in filled]
+    ws = [p.events for p in filled]
+    mid = median(xs)
+    mad = median(abs(x - mid) for x in xs) * 1.4826
+    s2 = max(1.0, mad**2)
+    beta = 2 * s2 * math.log(len(xs) + 1) * (sum(ws) / len(ws))
+    ends = change_points(xs, ws, beta)
+    phases: list[Phase] = []
+    start = 0
+    for end in ends:
+        seg = filled[start:end]
+        n = sum(p.events for p in seg)
+        g = sum(p.goldstein_mean * p.events for p in seg) / n
+        conflict = sum(p.quad[3] + p.quad[4] for p in seg) / n
+        material = sum(p.quad[4] for p in seg) / n
+        label = _label(g, conflict, material, phases[-1].label if phases else None)
+        keys = sorted(
+            (k for p in seg for k in p.key_events), key=lambda k: -abs(float(k["weight"]))
+        )[:5]
+        if phases and phases[-1].label == label:
+            prev = phases[-1]
+            total = prev.events + n
+            prev.goldstein_mean = round((prev.goldstein_mean * prev.events + g * n) / total, 3)
+            prev.conflict_share = round(
+                (prev.conflict_share * prev.events + conflict * n) / total, 3
+            )
+            prev.events = total
+            prev.end = seg[-1].period
+            prev.key_events = sorted(
+                prev.key_events + keys, key=lambda k: -abs(float(k["weight"]))
+            )[:5]
+        else:
+            phases.append(
+                Phase(
+                    seg[0].period, seg[-1].period, label, round(g, 3), round(conflict, 3), n, keys
+                )
+            )
+        start = end
+    return phases
