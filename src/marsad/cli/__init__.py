@@ -23,6 +23,8 @@ COMMAND_MODULES = (
     "marsad.cli.actors",
     "marsad.cli.events",
     "marsad.cli.quotes",
+    "marsad.cli.relations",
+    "marsad.cli.serve",
 )
 
 

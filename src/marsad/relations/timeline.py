@@ -10,6 +10,7 @@ from marsad import query
 from marsad.errors import InputError
 from marsad.model import country_part
 from marsad.relations.merge import MergedEvent, duplicate_groups, merge_events
+from marsad.relations.phases import Phase, detect_phases
 from marsad.store import Store
 
 SPARK = "▁▂▃▄▅▆▇█"
@@ -33,7 +34,7 @@ class Timeline:
     b: str
     by: str
     periods: list[Period]
-    phases: list[object]
+    phases: list[Phase]
     merged: list[MergedEvent]
 
     def sparkline(self) -> str:
@@ -89,8 +90,6 @@ def timeline(
     include_empty: bool = True,
 ) -> Timeline:
     """The pair's merged events, period by period, with phases."""
-    from marsad.relations.phases import detect_phases
-
     if by not in ("day", "week", "month", "year"):
         raise InputError(f"--by must be day, week, month or year, got {by!r}")
     a, b = a.upper(), b.upper()
@@ -141,7 +140,7 @@ def timeline(
         p.key_events = p.key_events[:5]
         periods.append(p)
     phases = detect_phases(periods)
-    return Timeline(a, b, by, periods, list(phases), merged)
+    return Timeline(a, b, by, periods, phases, merged)
 
 
 def _quote_tone(store: Store, a: str, b: str, by: str) -> dict[str, tuple[float, int]]:
