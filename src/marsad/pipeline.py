@@ -37,7 +37,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("segment", "marsad.stages:segment_stage"),
     Stage("time", "marsad.time:time_stage", ("segment",)),
     Stage("actors", "marsad.actors:actors_stage", ("segment",)),
-    Stage("events", "marsad.events:events_stage", ("segment", "time", "actors")),
+    Stage("events", "marsad.events:events_stage", ("segment", "actors")),
     Stage("quotes", "marsad.quotes:quotes_stage", ("segment", "actors")),
 )
 STAGE_NAMES = tuple(s.name for s in STAGES)
@@ -47,8 +47,8 @@ def available_stages() -> list[Stage]:
     """Stages whose module is installed (a stage under construction is simply absent)."""
     out = []
     for stage in STAGES:
-        module = stage.target.partition(":")[0]
-        if importlib.util.find_spec(module) is not None:
+        module, _, attr = stage.target.partition(":")
+        if importlib.util.find_spec(module) is not None and hasattr(importlib.import_module(module), attr):
             out.append(stage)
     return out
 

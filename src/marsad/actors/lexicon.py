@@ -36,7 +36,7 @@ from marsad.errors import DataFileError
 from marsad.model import Actor
 from marsad.resources import data_path, load_yaml
 from marsad.text.match import build_automaton
-from marsad.text.normalize import normalize_word
+from marsad.text.normalize import has_article, normalize_headword, normalize_word
 
 SCHEMA_PREFIX = "marsad/actors/"
 _KINDS = tuple(SCHEMAS)
@@ -249,8 +249,8 @@ def _add(lex: Lexicon, kind: str, entries: list[Any], fname: str) -> None:
         if not n:
             return
         lex.forms[n].append(target)
-        if n.startswith("ال") and len(n) > 4 and " " not in n[:3]:
-            lex.forms[n[2:]].append(Target(target.type, target.key, target.source, after_l=True))
+        if has_article(text):  # للكرملين: the article's alef drops after the preposition ل
+            lex.forms[normalize_headword(text)].append(Target(target.type, target.key, target.source, after_l=True))
 
     for e in entries:
         if kind == "countries":
@@ -263,10 +263,10 @@ def _add(lex: Lexicon, kind: str, entries: list[Any], fname: str) -> None:
                 lex.seats[seat_id] = (e.code, seat.sector, seat.name)
                 form(seat.name, Target("actor", seat_id, f"{src}:seat"))
             for adj in [a for a in [e.adjective, *e.adjective_variants] if a]:
-                for inflected in _inflect(normalize_word(adj)):
+                for inflected in _inflect(normalize_headword(adj)):
                     lex.forms[inflected].append(Target("demonym", e.code, f"{src}:demonym"))
             for plural in e.plurals:
-                lex.forms[_strip_article(normalize_word(plural))].append(
+                lex.forms[normalize_headword(plural)].append(
                     Target("demonym", e.code, f"{src}:plural")
                 )
         elif kind == "igos":
@@ -281,14 +281,14 @@ def _add(lex: Lexicon, kind: str, entries: list[Any], fname: str) -> None:
             idx = str(len(lex.organs))
             lex.organs.append(e)
             for head in [e.head, *e.variants]:
-                lex.forms[_strip_article(normalize_word(head))].append(
+                lex.forms[normalize_headword(head)].append(
                     Target("organ", idx, f"{fname}:{e.head}")
                 )
         elif kind == "titles":
             idx = str(len(lex.titles))
             lex.titles.append(e)
             for title in [e.title, *e.variants]:
-                lex.forms[_strip_article(normalize_word(title))].append(
+                lex.forms[normalize_headword(title)].append(
                     Target("title", idx, f"{fname}:{e.title}")
                 )
         elif kind == "people":
@@ -303,13 +303,8 @@ def _add(lex: Lexicon, kind: str, entries: list[Any], fname: str) -> None:
                 )
 
 
-def _strip_article(n: str) -> str:
-    return n[2:] if n.startswith("ال") and len(n) > 4 else n
-
-
 def _inflect(adj: str) -> list[str]:
     """Inflections of a nisba adjective (normalized, without ال): روسي روسيه روسيين روسيون روسيتين ..."""
-    adj = _strip_article(adj)
     stem = adj[:-1] if adj.endswith("ي") else adj
     base = stem + "ي"
     return [

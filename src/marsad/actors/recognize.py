@@ -167,21 +167,54 @@ def _gap(norm: str, a: Hit[Target], b: Hit[Target]) -> str:
     return norm[a.wend : b.wstart]
 
 
+_NAME_PARTICLES = frozenset({"اوغلو", "زاده", "الدين", "بن", "ابن", "ابو", "عبد", "ال", "ولد"})
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    """Words that end a name: function words, and the trigger and cue words of events and quotes."""
+    words: set[str] = set(_stopwords())
+    try:
+        from marsad.events.lexicon import get_event_lexicon
+        from marsad.quotes.lexicon import get_quote_lexicon
+
+        words.update(f for f in get_event_lexicon().forms if " " not in f)
+        words.update(f for f in get_quote_lexicon().cues if " " not in f)
+    except Exception:
+        pass
+    return frozenset(words)
+
+
+def _bare(word: str) -> list[str]:
+    """The word and its forms without a conjunction, future or preposition prefix, or a pronoun suffix."""
+    out = [word]
+    for p in ("و", "ف", "س", "وس", "ل", "ب"):
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            out.append(word[len(p) :])
+    for e in ("ه", "ها", "هم"):
+        for w in list(out):
+            if w.endswith(e) and len(w) - len(e) >= 3:
+                out.append(w[: -len(e)])
+    return out
+
+
 def _read_name(nz: Normalized, pos: int, hits_after: list[Hit[Target]]) -> tuple[int, int] | None:
     """Up to three name words starting at ``pos`` (after an optional comma); None if none.
 
     A word with the article (bare ال in the original: الموقع) ends the name, but
-    ألكسندر or إلهام, which only look like it once normalized, do not.
+    ألكسندر or إلهام, which only look like it once normalized, do not; so does a
+    function word, an event or quote word (زيارة، سيعقدان، قوله), or a word with
+    taa marbuta after the first.  A third word is taken only when punctuation
+    follows it or it is a name particle (أوغلو، زاده).
     """
     norm = nz.text
     m = re.match(r"\s*[،,]?\s*", norm[pos:])
     i = pos + (m.end() if m else 0)
-    stop = _stopwords()
+    stop = _not_name_words()
     next_hit = hits_after[0].wstart if hits_after else len(norm)
     start = i
-    end = i
-    count = 0
-    while count < 3:
+    ends: list[int] = []
+    while len(ends) < 3:
         w = _NAME_WORD.match(norm, i)
         if not w or w.start() >= next_hit:
             break
@@ -189,18 +222,28 @@ def _read_name(nz: Normalized, pos: int, hits_after: list[Hit[Target]]) -> tuple
         after = w.end()
         if after < len(norm) and is_word_char(norm[after]):
             break  # digits or Latin glued on: not a name
-        definite = nz.original[nz.to_original(w.start()) :].startswith(("ال", "وال"))
-        if word in stop or definite or word.startswith("وو"):
+        original = nz.original[nz.to_original(w.start()) : nz.to_original(after - 1) + 1]
+        definite = original.startswith(("ال", "وال"))
+        if definite or word.startswith("وو") or any(b in stop for b in _bare(word)):
             break
-        end = after
-        count += 1
+        if ends and original.endswith("ة"):
+            break
+        punct_next = after >= len(norm) or norm[after] != " "
+        if len(ends) == 2 and not (punct_next or word in _NAME_PARTICLES or _followed_by_punct(norm, after)):
+            break
+        ends.append(after)
         i = after
-        if i < len(norm) and norm[i] != " ":
+        if punct_next:
             break  # punctuation ends the name
         i += 1
-    if count == 0:
+    if not ends:
         return None
-    return start, end
+    return start, ends[-1]
+
+
+def _followed_by_punct(norm: str, pos: int) -> bool:
+    rest = norm[pos : pos + 3].lstrip(" ")
+    return not rest or not is_word_char(rest[0])
 
 
 def actors_stage(doc: Analysis) -> None:

@@ -56,7 +56,7 @@ ROLES = [
     "counterpart",
     "leader",
 ]
-_CODE = re.compile(r"^[A-Z]{2,6}\+?$")
+_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,9}\+?$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ID = re.compile(r"^[a-z0-9_]+$")
 
@@ -102,7 +102,7 @@ class IgoEntry(_Strict):
     @classmethod
     def _code(cls, v: str) -> str:
         if not _CODE.match(v):
-            raise ValueError(f"{v!r} is not an IGO code (2-6 capital letters)")
+            raise ValueError(f"{v!r} is not an IGO code (2-10 capital letters)")
         return v.rstrip("+")
 
 

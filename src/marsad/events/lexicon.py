@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from marsad.errors import DataFileError
 from marsad.resources import data_path, load_yaml
 from marsad.text.match import build_automaton
-from marsad.text.normalize import normalize_word
+from marsad.text.normalize import normalize_headword, normalize_word
 
 PLOVER = frozenset(
     [
@@ -182,9 +182,7 @@ def load_event_lexicon(
             ("phrase", t.phrases),
         ):
             for f in forms:
-                n = normalize_word(f)
-                if n.startswith("ال") and kind != "phrase" and len(n) > 4:
-                    n = n[2:]
+                n = normalize_word(f) if kind == "phrase" else normalize_headword(f)
                 if n:
                     lex.forms[n].append(TriggerForm(i, kind))
     return lex

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from marsad.errors import DataFileError
 from marsad.resources import data_path, load_yaml
 from marsad.text.match import build_automaton
-from marsad.text.normalize import normalize_word
+from marsad.text.normalize import normalize_headword, normalize_word
 
 
 class CueEntry(BaseModel):
@@ -83,10 +83,7 @@ def load_quote_lexicon(
         tone_path or data_path("quotes", "tone.yaml"), "marsad/quotes/tone", ToneEntry
     ):
         for f in t.forms:
-            n = normalize_word(f)
-            if n.startswith("ال") and len(n) > 4 and " " not in n:
-                n = n[2:]
-            lex.tone[n] = t.weight
+            lex.tone[normalize_headword(f) if " " not in f.strip() else normalize_word(f)] = t.weight
     return lex
 
 

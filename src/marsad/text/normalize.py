@@ -188,3 +188,15 @@ def normalize(text: str) -> Normalized:
 def normalize_word(text: str) -> str:
     """Normalize a lexicon string: fold as :func:`normalize` does and collapse whitespace."""
     return _SPACES.sub(" ", normalize(text).text).strip()
+
+
+def has_article(text: str) -> bool:
+    """Whether a lexicon string begins with the article ال (bare alef: ألبان and إلهام do not)."""
+    s = text.strip()
+    return s.startswith("ال") and len(s) > 4
+
+
+def normalize_headword(text: str) -> str:
+    """Normalize a lexicon string and drop its article, which the matcher accepts as a proclitic."""
+    s = text.strip()
+    return normalize_word(s[2:] if has_article(s) else s)
