@@ -104,7 +104,7 @@ class Lexicon:
         """A person's code on a date: the sector of the office they held then (else their last one)."""
         p = self.people[person_id]
         office = _office_on(p, on) or p.offices[-1]
-        return _person_code(p.country, office.sector)
+        return _person_code(office.country or p.country, office.sector)
 
     def holder(self, country: str, role: str, on: date | None) -> str | None:
         """Who held ``role`` for ``country`` on a date (the latest holder when the date is unknown)."""
@@ -126,9 +126,10 @@ class Lexicon:
         out: dict[tuple[str, str], list[tuple[str, str, str | None]]] = defaultdict(list)
         for p in self.people.values():
             for o in p.offices:
-                out[(p.country, o.role)].append((p.id, o.from_ or "0000", o.to))
+                country = o.country or p.country
+                out[(country, o.role)].append((p.id, o.from_ or "0000", o.to))
                 if o.role == "monarch":
-                    out[(p.country, "head_of_state")].append((p.id, o.from_ or "0000", o.to))
+                    out[(country, "head_of_state")].append((p.id, o.from_ or "0000", o.to))
         return out
 
     def __hash__(self) -> int:

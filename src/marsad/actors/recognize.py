@@ -185,6 +185,34 @@ def _not_name_words() -> frozenset[str]:
     return frozenset(words)
 
 
+def _word_list(name: str) -> frozenset[str]:
+    lines = data_path("actors", name).read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize_word(w) for w in lines if w.strip() and not w.startswith("#"))
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Given names: the data list plus the first word of every multi-word name in the people files."""
+    names = set(_word_list("given_names.txt"))
+    lex = get_lexicon()
+    for p in lex.people.values():
+        for full in (p.name, *p.variants):
+            words = normalize_word(full).split()
+            if len(words) >= 2:
+                names.add(words[0])
+    return frozenset(names)
+
+
+def _name_like(words: list[str], apposition: bool) -> bool:
+    """Whether words read after a title look like a person's name rather than ordinary words."""
+    if words[0] in _given_names():
+        return True
+    endings = _word_list("surname_endings.txt")
+    if len(words) >= 2 and any(words[-1].endswith(e) for e in endings):
+        return True
+    return apposition and len(words) >= 2
+
+
 def _bare(word: str) -> list[str]:
     """The word and its forms without a conjunction, future or preposition prefix, or a pronoun suffix."""
     out = [word]
@@ -310,6 +338,8 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
     j = i + 1
     end = h.end
     last = h
+    plural = h.form.endswith(("ان", "ين")) and normalize_word(entry.title).endswith(("ان", "ين"))
+    org_sector: str | None = None  # رئيس مجلس الاتحاد: the head of a body, not of the state
     # "رئيس أذربيجان" (construct) and "المتحدث باسم الكرملين" take the body that follows directly
     construct = not h.prefix.endswith("ال") or h.form.endswith((" باسم", " لدي", " في"))
     # a demonym fixes the country; a body linked by باسم/في/لدى/ب is an actor of its own
@@ -329,6 +359,8 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
             assert at is not None
             if country is None and "لدي" not in gap:
                 country = c
+            if at.key in lex.organizations:
+                org_sector = lex.organizations[at.key].code[3:] or None
             b.add(b.known(at.key), nxt.mstart, nxt.end, f"lexicon:{at.source}")
             last = nxt
             j += 1
@@ -351,15 +383,17 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
         ):
             return j  # let the main loop add the person; the title only introduced them
     # an unknown name right after
-    name = _read_name(b.doc.norm, last.wend if last is not h else h.wend, hits[j:])
-    if name and entry.role not in ("counterpart", "leader"):
-        b.new_person(name[0], name[1], country, entry.sector, f"title+name:{entry.title}")
+    pos = last.wend if last is not h else h.wend
+    name = None if plural or entry.role in ("counterpart", "leader") else _read_name(b.doc.norm, pos, hits[j:])
+    if name and _name_like(norm[name[0] : name[1]].split(), "،" in norm[pos : name[0]] or "," in norm[pos : name[0]]):
+        sector = entry.sector if (entry.sector and entry.sector != "GOV") or not org_sector else org_sector
+        b.new_person(name[0], name[1], country, sector, f"title+name:{entry.title}")
         k = j
         while k < len(hits) and hits[k].start < name[1]:
             k += 1
         return k
     # title + country alone: the office holder on the publication date
-    if country:
+    if country and org_sector is None:
         role = entry.role
         if role == "counterpart":
             role = _role_of(b, b.last_person) or "head_of_state"
