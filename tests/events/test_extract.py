@@ -48,8 +48,21 @@ def test_verbal_noun_with_genitive_agent_and_destination(lexicons) -> None:  # t
 
 
 def test_svo_after_anna(lexicons) -> None:  # type: ignore[no-untyped-def]
-    _, got = _events(lexicons, "وقالت الصحيفة إن موسكو استدعت السفير.")
-    assert got[0][:2] == ("استدعت", ["RUS"])
+    _, got = _events(lexicons, "وقالت الصحيفة إن موسكو استدعت ممثل أذربيجان.")
+    assert got[0][:3] == ("استدعت", ["RUS"], ["AZE"])
+
+
+def test_target_from_context_and_none_without_one(lexicons) -> None:  # type: ignore[no-untyped-def]
+    a, got = _events(lexicons, "تصاعد التوتر مع أذربيجان.\nواستدعت موسكو السفير.")
+    assert got == [("واستدعت", ["RUS"], ["AZE"], "114", "asserted")]
+    assert a.events[0].rule.endswith(":context-target")
+    _, got = _events(lexicons, "واستدعت موسكو السفير.")
+    assert got == []  # a summons with no one summoned is not coded
+
+
+def test_taa_marbuta_is_not_a_pronoun_on_a_verb(lexicons) -> None:  # type: ignore[no-untyped-def]
+    _, got = _events(lexicons, "أصدرت وزارة روسيا بيانا عن أذربيجان.")
+    assert got == []
 
 
 def test_future_prefix_is_planned(lexicons) -> None:  # type: ignore[no-untyped-def]

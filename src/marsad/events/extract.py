@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from marsad.events.lexicon import EventLexicon, TriggerEntry, TriggerForm, get_event_lexicon
-from marsad.model import Analysis, Event, Mention, Status
+from marsad.model import Analysis, Event, Mention, Status, country_part
 from marsad.text.match import Hit, find_forms
 from marsad.text.normalize import normalize_word
 
@@ -59,6 +59,7 @@ _DEFAULT_TARGET_PREPS = ("الي", "ل", "مع", "علي", "ضد", "لدي", "ب
 _LOCATION_PREPS = ("في",)
 _SVO_GAP = re.compile(r"^[\s\"'«»“”]*(?:(?:قد|لقد|فقد|ان|انه|بدوره|بدورها|بدورهم|،)\s*)*$")
 _GEN_GAP_MAX_WORDS = 3
+_TARGETLESS_ROOTS = frozenset({"14", "15", "18", "19", "20"})
 _CLAUSE_BREAK = re.compile(r"[؛;:]|،\s*(?:و|حيث|بينما|فيما|الذي|التي)\b")
 
 
@@ -95,6 +96,12 @@ def extract(doc: Analysis, lex: EventLexicon) -> None:
         sent_mentions = _dedupe([m for m in mentions if s <= m.start and m.end <= e])
         for h in hits:
             form = h.targets[0]
+            if (
+                form.kind == "verb"
+                and h.suffix.startswith("ه")
+                and nz.original[nz.to_original(h.end)] == "ة"
+            ):
+                continue  # وزارة is not و + زار + ه: a verb never ends in taa marbuta
             entry = lex.triggers[form.entry]
             if not _context_ok(entry, norm, h):
                 continue
@@ -271,8 +278,9 @@ def _event(
         candidates = [
             a for a in after_in_clause if a.mention.start > subject.start or subject.start < ts
         ]
+        own = _cc(doc, subject.actor)
         for a in candidates if not target else []:
-            if a.mention is subject or a.mention.actor == subject.actor:
+            if a.mention is subject or _cc(doc, a.mention.actor) == own:
                 continue
             if a.prep in _LOCATION_PREPS:
                 continue
@@ -293,10 +301,18 @@ def _event(
                         break
                 break
         if not target and h.suffix in ("ه", "ها", "هم") and form.kind == "verb" and before:
-            cands = [m for m in before if m.actor != subject.actor]
+            cands = [m for m in before if _cc(doc, m.actor) != own]
             if cands:
                 target = [cands[-1].actor]
+                rule += ":pronoun-object"
+        if not target:
+            other = _context_target(doc, all_mentions, ts, own)
+            if other is not None:
+                target = [other]
+                rule += ":context-target"
     if source == target:
+        return None
+    if not target and entry.cameo[:2] not in _TARGETLESS_ROOTS:
         return None
     code = _refined_code(entry, nz.text, h)
     cameo = lex.code(code)
@@ -319,6 +335,32 @@ def _event(
         date_span=dspan,
         location=location,
     )
+
+
+def _cc(doc: Analysis, actor_id: str) -> str:
+    actor = doc.actors.get(actor_id)
+    return country_part(actor.code) if actor else actor_id
+
+
+def _context_target(doc: Analysis, mentions: list[Mention], ts: int, own: str) -> str | None:
+    """The nearest actor of another state named before the trigger in its paragraph or the one before.
+
+    An act reported without its target is, in news prose, most often aimed at the other party of
+    the pair the passage is about; the rule name says when a target came from context.
+    """
+    assert doc.segmentation is not None
+    paras = doc.segmentation.paragraphs
+    k = next((i for i, (s, e) in enumerate(paras) if s <= ts < e), 0)
+    lo = paras[max(0, k - 1)][0]
+    for m in reversed(mentions):
+        if m.end > ts:
+            continue
+        if m.start < lo:
+            break
+        cc = _cc(doc, m.actor)
+        if cc not in (own, "---") and doc.actors.get(m.actor) is not None:
+            return m.actor
+    return None
 
 
 def _passive(norm: str, h: Hit[TriggerForm]) -> bool:
