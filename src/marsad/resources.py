@@ -30,6 +30,11 @@ def _read_yaml(path: Path) -> Any:
         raise DataFileError(f"not valid YAML: {exc}", source=str(path)) from exc
 
 
+def read_yaml(path: Path) -> Any:
+    """Parse a YAML data file once per process (C loader when available), naming the file on error."""
+    return _read_yaml(path)
+
+
 def load_yaml(path: Path, schema: str, versions: tuple[int, ...] = (1,)) -> dict[str, Any]:
     """Load a versioned YAML data file and check its ``schema`` and ``version`` header.
 

@@ -180,22 +180,15 @@ def _date_le(iso: str, on: date, *, low: bool) -> bool:
 
 
 def _entries(path: Path) -> tuple[str, list[Any]]:
-    import yaml
+    from marsad.resources import read_yaml
 
-    try:
-        head = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"cannot read: {exc}", source=str(path)) from exc
+    head = read_yaml(path)
     schema = head.get("schema") if isinstance(head, dict) else None
     if not isinstance(schema, str) or not schema.startswith(SCHEMA_PREFIX):
-        raise DataFileError(
-            f"schema is {schema!r}, expected {SCHEMA_PREFIX}<kind>", source=str(path)
-        )
+        raise DataFileError(f"schema is {schema!r}, expected {SCHEMA_PREFIX}<kind>", source=str(path))
     kind = schema[len(SCHEMA_PREFIX) :]
     if kind not in SCHEMAS:
-        raise DataFileError(
-            f"unknown actor file kind {kind!r} (one of {', '.join(_KINDS)})", source=str(path)
-        )
+        raise DataFileError(f"unknown actor file kind {kind!r} (one of {', '.join(_KINDS)})", source=str(path))
     doc = load_yaml(path, schema)
     raw = doc.get("entries")
     if not isinstance(raw, list):

@@ -1,0 +1,138 @@
+"""marsad's reading of a document, written in the gold format so that anyone can read and re-score it.
+
+:func:`to_gold_document` turns an :class:`~marsad.model.Analysis` into one
+DOC record of ``spec/gold-format.md``: offsets become the exact strings they
+point at, actor ids stay ids (each actor with its code and every distinct
+surface form found for it).  ``marsad eval`` scores exactly these records
+(after the same validation as a gold file), so a saved predictions file
+re-scores to the same figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from marsad.errors import InputError
+from marsad.evaluation.gold import GoldCorpus
+from marsad.ingest import load_document
+from marsad.model import Analysis, Document
+from marsad.pipeline import analyze
+
+
+def _actors(analysis: Analysis) -> list[dict[str, Any]]:
+    """Actors in order of first mention (actors never mentioned last), with their distinct surface forms."""
+    forms: dict[str, list[str]] = {}
+    first: dict[str, int] = {}
+    for mention in sorted(analysis.mentions, key=lambda m: (m.start, m.end)):
+        text = analysis.span(mention.start, mention.end).strip()
+        first.setdefault(mention.actor, mention.start)
+        seen = forms.setdefault(mention.actor, [])
+        if text and text not in seen:
+            seen.append(text)
+    order = sorted(analysis.actors, key=lambda a: (a not in first, first.get(a, 0)))
+    return [
+        {
+            "id": actor.id,
+            "kind": actor.kind,
+            "name": actor.name,
+            "name_en": actor.name_en,
+            "code": actor.code,
+            "mentions": forms.get(actor.id, []),
+        }
+        for actor in (analysis.actors[a] for a in order)
+    ]
+
+
+def _span(analysis: Analysis, span: tuple[int, int] | None) -> str | None:
+    return analysis.span(*span) if span is not None else None
+
+
+def to_gold_document(analysis: Analysis, doc_name: str) -> dict[str, Any]:
+    """One DOC record of the gold format for what the pipeline extracted from a document."""
+    document = analysis.document
+    meta = document.meta
+    return {
+        "doc": doc_name,
+        "title": meta.title,
+        "outlet": meta.outlet,
+        "author": meta.author,
+        "published": meta.published,
+        "published_basis": meta.published_basis,
+        "boilerplate": [
+            line
+            for line in (document.raw[r.start : r.end].strip() for r in document.removed)
+            if line
+        ],
+        "actors": _actors(analysis),
+        "events": [
+            {
+                "sentence": analysis.span(*e.sentence),
+                "trigger": analysis.span(*e.trigger),
+                "source": list(e.source),
+                "target": list(e.target),
+                "cameo": e.cameo,
+                "plover": e.plover or None,
+                "date": e.date,
+                "location": _span(analysis, e.location),
+                "status": e.status,
+            }
+            for e in analysis.events
+        ],
+        "quotes": [
+            {
+                "speaker": q.speaker,
+                "cue": analysis.span(*q.cue),
+                "text": analysis.span(*q.content),
+                "direct": q.direct,
+            }
+            for q in analysis.quotes
+        ],
+    }
+
+
+def read_document(path: Path) -> Document:
+    """The document of a text file, read by ingestion (decoding, furniture removal, title, dateline)."""
+    return load_document(path)
+
+
+def predict_file(path: Path, doc_name: str | None = None) -> dict[str, Any]:
+    """Run the whole pipeline on one file and return its DOC record."""
+    return to_gold_document(analyze(read_document(path)), doc_name or path.name)
+
+
+def predict_gold_documents(gold: GoldCorpus, texts: Path) -> dict[str, Any]:
+    """Predictions, in the gold format, for every document of a gold file, read from ``texts/<doc>``.
+
+    Publication dates and titles come from the system, never from the gold.
+    """
+    if not texts.is_dir():
+        raise InputError("not a folder", source=str(texts))
+    documents = []
+    for gold_doc in gold.documents:
+        path = texts / gold_doc.doc
+        if not path.is_file():
+            raise InputError(f"no text for the gold document '{gold_doc.doc}'", source=str(texts))
+        documents.append(predict_file(path, gold_doc.doc))
+    return {"corpus": gold.corpus, "documents": documents}
+
+
+def text_files(paths: Iterable[Path]) -> list[Path]:
+    """The files to read: files as given, folders expanded to their visible files, sorted."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(
+                sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            )
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise InputError("no such file or folder", source=str(path))
+    return out
+
+
+def predict_files(paths: Iterable[Path], corpus: str) -> dict[str, Any]:
+    """Predictions, in the gold format, for texts that have no gold."""
+    return {"corpus": corpus, "documents": [predict_file(p) for p in text_files(paths)]}
