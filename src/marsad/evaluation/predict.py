@@ -21,8 +21,22 @@ from marsad.model import Analysis, Document
 from marsad.pipeline import analyze
 
 
+def participants(analysis: Analysis) -> set[str]:
+    """The document's actors in the gold format's sense: every person named, and every actor
+    that acts, is acted upon or speaks (a state named only as a place is not one).  The store
+    keeps every mention; ``marsad actors`` lists them all."""
+    ids = {a.id for a in analysis.actors.values() if a.kind == "person"}
+    for e in analysis.events:
+        ids.update(e.source)
+        ids.update(e.target)
+    for q in analysis.quotes:
+        ids.update(x for x in (q.speaker, q.via) if x)
+    return ids
+
+
 def _actors(analysis: Analysis) -> list[dict[str, Any]]:
-    """Actors in order of first mention (actors never mentioned last), with their distinct surface forms."""
+    """Participants in order of first mention (see :func:`participants`), with their distinct surface forms."""
+    keep = participants(analysis)
     forms: dict[str, list[str]] = {}
     first: dict[str, int] = {}
     for mention in sorted(analysis.mentions, key=lambda m: (m.start, m.end)):
@@ -31,7 +45,9 @@ def _actors(analysis: Analysis) -> list[dict[str, Any]]:
         seen = forms.setdefault(mention.actor, [])
         if text and text not in seen:
             seen.append(text)
-    order = sorted(analysis.actors, key=lambda a: (a not in first, first.get(a, 0)))
+    order = sorted(
+        (a for a in analysis.actors if a in keep), key=lambda a: (a not in first, first.get(a, 0))
+    )
     return [
         {
             "id": actor.id,
