@@ -24,12 +24,17 @@ from dataclasses import dataclass
 from marsad.model import Analysis, Mention, Quote
 from marsad.quotes.lexicon import Cue, QuoteLexicon, get_quote_lexicon
 from marsad.text.match import Hit, find_forms
+from marsad.text.normalize import normalize_headword
 
 _OPEN = {"«": "»", "“": "”", "„": "“", "\u201f": "”"}
 _COMPLEMENTIZER = re.compile(
     r"\s*(?:،\s*)?(?:في\s+\S+\s+)?(?:(?:ب|ل)?(?:أن|إن|ان)(?:ه|ها|هم|هما|نا)?|إلى\s+أن|الى\s+ان|إلى|الى)\s+"
 )
+_TO_CUES = frozenset(
+    {"اشار", "اشارت", "يشير", "تشير", "لفت", "لفتت", "يلفت", "مشيرا", "مشيره", "لافتا", "لافته"}
+)
 _MIN_DIRECT_WORDS = 4
+_COMPLEMENTIZER_AT = re.compile(r"(?:^|\s)(?:ب|ل)?(?:إن|أن|ان)(?:ه|ها|هم|هما)?(?=\s)|[:«\"“]")
 _CUE_PREFIXES = frozenset({"", "و", "ف", "ك"})
 _CONTINUATION_OPENERS = re.compile(r"^\s*(?:و?من\s+جانب(?:ه|ها|هم)|و?بدور(?:ه|ها|هم))")
 
@@ -138,8 +143,11 @@ def extract(doc: Analysis, lex: QuoteLexicon) -> None:
         cue_spans = [
             (cs, c) for cs, c in cue_spans if not any(sp.start <= cs[0] < sp.end for sp in spans)
         ]
+        named = {(m.start, m.end) for m in mentions}
         for sp in spans:
             n_words = len(text[sp.start : sp.end].split())
+            if (sp.start, sp.end) in named:
+                continue  # «تاس», "كوميرسانت": a quoted name, not a quotation
             cue = _cue_for_direct(doc, sp, cue_spans)
             if cue is None and n_words < _MIN_DIRECT_WORDS:
                 continue
@@ -147,7 +155,7 @@ def extract(doc: Analysis, lex: QuoteLexicon) -> None:
             cue_span = (sp.open_at, sp.open_at + 1)
             if cue is not None:
                 (cs, ce), c = cue
-                speaker, via = _speaker(doc, mentions, c, cs, ce, last_speaker)
+                speaker, via = _speaker(doc, lex, mentions, c, cs, ce, last_speaker)
                 cue_span = (cs, ce)
                 rule = f"direct+cue:{c.targets[0].kind}"
             elif last_speaker is not None:
@@ -169,7 +177,7 @@ def extract(doc: Analysis, lex: QuoteLexicon) -> None:
             content = _reported_content(doc, c, cs, ce, mentions, spans)
             if content is None:
                 continue
-            speaker, via = _speaker(doc, mentions, c, cs, ce, last_speaker)
+            speaker, via = _speaker(doc, lex, mentions, c, cs, ce, last_speaker)
             if speaker is None:
                 continue
             quotes.append(
@@ -205,7 +213,13 @@ def _cue_for_direct(
 
 
 def _speaker(
-    doc: Analysis, mentions: list[Mention], c: Hit[Cue], cs: int, ce: int, last: Mention | None
+    doc: Analysis,
+    lex: QuoteLexicon,
+    mentions: list[Mention],
+    c: Hit[Cue],
+    cs: int,
+    ce: int,
+    last: Mention | None,
 ) -> tuple[Mention | None, str | None]:
     text = doc.text
     kind = c.targets[0].kind
@@ -226,12 +240,21 @@ def _speaker(
         if before:
             return _subject_before(doc, before, cs), None
         return last, None
-    # a finite verb: VSO (the first actor after it, with no preposition and no comma in between)
-    # or SVO (an actor right before it)
-    if after:
-        gap = text[ce : after[0].start]
-        if len(gap.split()) <= 2 and "،" not in gap and not re.search(r"\b(?:إن|أن|ان)\b", gap):
-            return after[0], None
+    # a finite verb: the subject after it (VSO), up to the complementizer or the quotation, a person
+    # first (قال رئيس لجنة ... بمجلس الدوما، ليونيد سلوتسكي، إن ...); a definite noun standing for a
+    # speaker named earlier (وقال الموقع); or an actor right before it (SVO)
+    tail = text[ce : sent[1]]
+    comp = _COMPLEMENTIZER_AT.search(tail)
+    limit = ce + comp.start() if comp else sent[1]
+    cands = [m for m in after if m.start < limit and len(text[ce : m.start].split()) <= 12]
+    anaphor = _anaphor(doc, lex, mentions, tail, cs, last)
+    if anaphor is not None and (not cands or anaphor[1] < cands[0].start):
+        return anaphor[0], None
+    persons = [m for m in cands if doc.actors[m.actor].kind == "person"]
+    if persons:
+        return persons[0], None
+    if cands and "،" not in text[ce : cands[0].start]:
+        return cands[0], None
     if before and len(text[before[-1].end : cs].split()) <= 1:
         return before[-1], None
     if (
@@ -243,12 +266,46 @@ def _speaker(
     return None, None
 
 
+def _anaphor(
+    doc: Analysis,
+    lex: QuoteLexicon,
+    mentions: list[Mention],
+    tail: str,
+    cs: int,
+    last: Mention | None,
+) -> tuple[Mention, int] | None:
+    """ "الموقع" or "الخبير" right after the cue: the last media actor or person named before it."""
+    words = tail.split()[:1]
+    if not words:
+        return None
+    noun = normalize_headword(words[0].strip("،,"))
+    refers = lex.anaphors.get(noun)
+    if refers is None:
+        return None
+    if last is not None and last.end <= cs:
+        speaker = doc.actors.get(last.actor)
+        if speaker is not None and (
+            (refers == "media" and speaker.code.endswith("MED"))
+            or (refers == "person" and speaker.kind == "person")
+        ):
+            return last, cs  # the outlet or person already being quoted
+    for m in reversed(mentions):
+        if m.end > cs:
+            continue
+        actor = doc.actors.get(m.actor)
+        if actor is None:
+            continue
+        if (refers == "media" and actor.code.endswith("MED")) or (
+            refers == "person" and actor.kind == "person"
+        ):
+            return m, cs
+    return None
+
+
 def _subject_before(doc: Analysis, before: list[Mention], cs: int) -> Mention:
-    return (
-        before[0]
-        if len(before) > 1 and doc.actors[before[0].actor].kind == "person"
-        else before[-1]
-    )
+    """The subject of the clause a participle (مشيرا، مؤكدا) hangs on: the last person named before it."""
+    persons = [m for m in before if doc.actors[m.actor].kind == "person"]
+    return persons[-1] if persons else before[0]
 
 
 def _reported_content(
@@ -273,6 +330,8 @@ def _reported_content(
     m = _COMPLEMENTIZER.search(tail)
     if m is None or m.start() > 60:
         return None
+    if m.group().strip(" ،") in ("إلى", "الى") and c.form not in _TO_CUES:
+        return None  # "أعلن ... إلى": a preposition, not the start of what was said
     start = ce + m.end()
     end = _rstrip(text, start, sent[1])
     # stop at a quotation that the sentence also holds (it is its own record)

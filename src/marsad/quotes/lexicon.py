@@ -18,9 +18,10 @@ from marsad.text.normalize import normalize_headword, normalize_word
 
 class CueEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    kind: Literal["verb", "participle", "source", "relay"]
+    kind: Literal["verb", "participle", "source", "relay", "anaphor"]
     forms: list[str] = Field(min_length=1)
     continuation: bool = False
+    refers: Literal["media", "person"] | None = None
 
 
 class ToneEntry(BaseModel):
@@ -38,6 +39,7 @@ class Cue:
 @dataclass
 class QuoteLexicon:
     cues: dict[str, list[Cue]] = field(default_factory=lambda: defaultdict(list))
+    anaphors: dict[str, str] = field(default_factory=dict)  # normalized noun -> media | person
     tone: dict[str, float] = field(default_factory=dict)
     _cue_automaton: Any = None
     _tone_automaton: Any = None
@@ -76,6 +78,10 @@ def load_quote_lexicon(
     for e in _entries(
         cues_path or data_path("quotes", "cues.yaml"), "marsad/quotes/cues", CueEntry
     ):
+        if e.kind == "anaphor":
+            for f in e.forms:
+                lex.anaphors[normalize_headword(f)] = e.refers or "person"
+            continue
         for f in e.forms:
             n = normalize_word(f).replace(" لـ", " ل")
             lex.cues[n].append(Cue(e.kind, e.continuation))
@@ -83,7 +89,9 @@ def load_quote_lexicon(
         tone_path or data_path("quotes", "tone.yaml"), "marsad/quotes/tone", ToneEntry
     ):
         for f in t.forms:
-            lex.tone[normalize_headword(f) if " " not in f.strip() else normalize_word(f)] = t.weight
+            lex.tone[normalize_headword(f) if " " not in f.strip() else normalize_word(f)] = (
+                t.weight
+            )
     return lex
 
 
