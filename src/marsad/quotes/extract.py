@@ -50,8 +50,8 @@ class _Span:
 def _accept(prefix: str, suffix: str, cue: Cue) -> bool:
     if cue.kind == "participle":
         return prefix in _CUE_PREFIXES and suffix in ("", "ا")
-    if cue.kind == "source":
-        return prefix in ("", "و")
+    if cue.kind == "source":  # بحسب X, and بحسبه / وفقا له with the speaker as a pronoun
+        return prefix in ("", "و") and suffix in ("", "ه", "ها", "هم")
     return prefix in _CUE_PREFIXES and suffix in ("", "ه", "ها", "هم", "ت", "وا", "ا", "ن")
 
 
@@ -227,6 +227,9 @@ def _speaker(
     after = [m for m in mentions if ce <= m.start < sent[1]]
     before = [m for m in mentions if sent[0] <= m.start and m.end <= cs]
     if kind == "source":  # وفقا لـ X
+        if c.suffix:  # وفقا له، بحسبه: the speaker named before
+            persons = [m for m in before if doc.actors[m.actor].kind == "person"]
+            return (last or (persons[-1] if persons else None)), None
         return (after[0] if after and after[0].start - ce <= 4 else None), None
     if kind == "relay":  # نقلت X عن Y قوله
         m = re.search(r"\bعن\s+", text[ce : sent[1]])
