@@ -142,10 +142,14 @@ class Lexicon:
         return self._automaton
 
     def vocabulary(self) -> frozenset[str]:
+        """Words the tokenizer must not split: every word of every form, except a clitic-bearing
+        word of a multiword name (لأذربيجان in an office's name) whose bare word is known too."""
         words: set[str] = set()
         for form in self.forms:
             words.update(form.split())
-        return frozenset(words)
+        return frozenset(
+            w for w in words if not (w[:1] in "وفبلك" and len(w) > 3 and (w[1:] in words or w[2:] in words))
+        )
 
 
 def _person_code(country: str, sector: str) -> str:

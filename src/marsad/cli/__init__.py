@@ -17,6 +17,7 @@ from marsad.errors import MarsadError
 
 COMMAND_MODULES = (
     "marsad.cli.documents",
+    "marsad.cli.demo",
     "marsad.cli.ingest",
     "marsad.cli.dates",
     "marsad.cli.evaluate",
