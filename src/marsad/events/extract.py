@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from marsad.events.lexicon import EventLexicon, TriggerEntry, TriggerForm, get_event_lexicon
 from marsad.model import Analysis, Event, Mention, Status, country_part
 from marsad.text.match import Hit, find_forms
-from marsad.text.normalize import normalize_word
+from marsad.text.normalize import normalize_headword, normalize_word
 
 _VERB_PREFIXES = frozenset({"", "و", "ف", "س", "وس", "فس", "ل", "ول", "فل"})
 _NOUN_PREFIXES = frozenset(
@@ -318,6 +318,8 @@ def _event(
     cameo = lex.code(code)
     status = _status(lex, nz.text, h)
     date, basis, dspan = _date(doc, ts, sentence)
+    if basis == "publication" and form.kind != "verb" and _is_reference(lex, nz.text, h):
+        date, basis, rule = None, None, rule + ":reference"
     location = _location(doc, sentence, after)
     return Event(
         sentence=sentence,
@@ -410,6 +412,13 @@ def _status(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> Status:
     if last in may and h.targets[0].kind == "verb" and h.form[:1] in "يتنا":
         return "hypothetical"
     return "asserted"
+
+
+def _is_reference(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
+    """A verbal noun framed as a past matter (صفحة تحطم، على خلفية اعتقال), not a report of a new act."""
+    frames = {normalize_headword(w) for w in lex.modality.get("reference", {}).get("before", [])}
+    before = norm[max(0, h.wstart - 30) : h.wstart].split()[-2:]
+    return any(normalize_headword(_unwaw(w)) in frames or w in frames for w in before)
 
 
 def _unwaw(word: str) -> str:

@@ -47,7 +47,7 @@ class Phase:
         }
 
 
-def _cost(xs: list[float], ws: list[int], i: int, j: int) -> float:
+def _cost(xs: list[float], ws: list[float], i: int, j: int) -> float:
     """Weighted squared error of xs[i:j] around its weighted mean."""
     w = sum(ws[i:j])
     if w == 0:
@@ -56,7 +56,7 @@ def _cost(xs: list[float], ws: list[int], i: int, j: int) -> float:
     return sum(k * (x - mean) ** 2 for x, k in zip(xs[i:j], ws[i:j], strict=True))
 
 
-def change_points(xs: list[float], ws: list[int], beta: float) -> list[int]:
+def change_points(xs: list[float], ws: list[float], beta: float) -> list[int]:
     """Segment boundaries (end indices) of the optimal partition of xs under penalty beta."""
     n = len(xs)
     best = [0.0] + [math.inf] * n
@@ -91,7 +91,7 @@ def detect_phases(periods: list[Any]) -> list[Phase]:
     if not filled:
         return []
     xs = [p.goldstein_mean for p in filled]
-    ws = [p.events for p in filled]
+    ws = [getattr(p, "weight", 0.0) or float(p.events) for p in filled]
     mid = median(xs)
     mad = median(abs(x - mid) for x in xs) * 1.4826
     s2 = max(1.0, mad**2)
@@ -102,7 +102,8 @@ def detect_phases(periods: list[Any]) -> list[Phase]:
     for end in ends:
         seg = filled[start:end]
         n = sum(p.events for p in seg)
-        g = sum(p.goldstein_mean * p.events for p in seg) / n
+        wsum = sum(ws[start:end])
+        g = sum(p.goldstein_mean * w for p, w in zip(seg, ws[start:end], strict=True)) / wsum
         conflict = sum(p.quad[3] + p.quad[4] for p in seg) / n
         material = sum(p.quad[4] for p in seg) / n
         label = _label(g, conflict, material, phases[-1].label if phases else None)

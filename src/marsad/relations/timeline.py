@@ -22,7 +22,8 @@ class Period:
     events: int = 0
     quad: dict[int, int] = field(default_factory=lambda: {1: 0, 2: 0, 3: 0, 4: 0})
     goldstein_sum: float = 0.0
-    goldstein_mean: float = 0.0
+    goldstein_mean: float = 0.0  # weighted: events dated only by the article count half
+    weight: float = 0.0
     tone: float | None = None  # mean stance of quotes between the pair
     quotes: int = 0
     key_events: list[dict[str, object]] = field(default_factory=list)
@@ -108,9 +109,12 @@ def timeline(
         if label is None:
             continue
         p = buckets.setdefault(label, Period(label))
+        w = 1.0 if any(x.date_basis == "expression" for x in m.mentions) else 0.5
         p.events += 1
         p.quad[m.quad] += 1
         p.goldstein_sum += m.goldstein
+        p.weight += w
+        p.goldstein_mean += m.goldstein * w  # divided by the weight below
         p.key_events.append(
             {
                 "date": m.date,
@@ -134,7 +138,7 @@ def timeline(
     for label in labels:
         p = buckets.get(label, Period(label))
         if p.events:
-            p.goldstein_mean = round(p.goldstein_sum / p.events, 3)
+            p.goldstein_mean = round(p.goldstein_mean / p.weight, 3)
             p.goldstein_sum = round(p.goldstein_sum, 3)
         p.key_events.sort(key=lambda k: -abs(float(k["weight"])))  # type: ignore[arg-type]
         p.key_events = p.key_events[:5]
