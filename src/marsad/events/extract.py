@@ -318,7 +318,7 @@ def _event(
     cameo = lex.code(code)
     status = _status(lex, nz.text, h)
     date, basis, dspan = _date(doc, ts, sentence)
-    if basis == "publication" and form.kind != "verb" and _is_reference(lex, nz.text, h):
+    if basis == "publication" and _is_reference(lex, nz.text, h):
         date, basis, rule = None, None, rule + ":reference"
     location = _location(doc, sentence, after)
     return Event(
@@ -417,8 +417,11 @@ def _status(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> Status:
 def _is_reference(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
     """A verbal noun framed as a past matter (صفحة تحطم، على خلفية اعتقال), not a report of a new act."""
     frames = {normalize_headword(w) for w in lex.modality.get("reference", {}).get("before", [])}
-    before = norm[max(0, h.wstart - 30) : h.wstart].split()[-2:]
-    return any(normalize_headword(_unwaw(w)) in frames or w in frames for w in before)
+    words = [normalize_headword(_unwaw(w.strip('"،,'))) for w in norm[max(0, h.wstart - 120) : h.wstart].split()]
+    if any(w in frames for w in words[-2:]):
+        return True
+    # "صفحة تحطم الطائرة، واعتقال مواطنين": a noun coordinated with a framed one
+    return h.prefix.startswith("و") and any(w in frames for w in words[-12:])
 
 
 def _unwaw(word: str) -> str:
