@@ -57,6 +57,8 @@ def timeline_cmd(
         "tone",
     )
     for p in tl.periods:
+        if not p.events and p.tone is None:
+            continue  # the JSON and the plot keep empty periods; the table lists the ones with events
         table.add_row(
             p.period,
             str(p.events),

@@ -106,9 +106,10 @@ def detect_phases(periods: list[Any]) -> list[Phase]:
         g = sum(p.goldstein_mean * w for p, w in zip(seg, ws[start:end], strict=True)) / wsum
         conflict = sum(p.quad[3] + p.quad[4] for p in seg) / n
         material = sum(p.quad[4] for p in seg) / n
+        sign = 1.0 if g >= 0 else -1.0  # a phase is explained by the events that pull it its way
         label = _label(g, conflict, material, phases[-1].label if phases else None)
         keys = sorted(
-            (k for p in seg for k in p.key_events), key=lambda k: -abs(float(k["weight"]))
+            (k for p in seg for k in p.key_events), key=lambda k: -sign * float(k["weight"])
         )[:5]
         if phases and phases[-1].label == label:
             prev = phases[-1]
@@ -120,7 +121,7 @@ def detect_phases(periods: list[Any]) -> list[Phase]:
             prev.events = total
             prev.end = seg[-1].period
             prev.key_events = sorted(
-                prev.key_events + keys, key=lambda k: -abs(float(k["weight"]))
+                prev.key_events + keys, key=lambda k: -sign * float(k["weight"])
             )[:5]
         else:
             phases.append(

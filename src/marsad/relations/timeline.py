@@ -39,7 +39,7 @@ class Timeline:
     merged: list[MergedEvent]
 
     def sparkline(self) -> str:
-        values = [p.goldstein_mean for p in self.periods]
+        values = [p.goldstein_mean for p in self.periods if p.events]
         if not values:
             return ""
         lo, hi = -10.0, 10.0
