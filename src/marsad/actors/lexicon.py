@@ -148,7 +148,9 @@ class Lexicon:
         for form in self.forms:
             words.update(form.split())
         return frozenset(
-            w for w in words if not (w[:1] in "وفبلك" and len(w) > 3 and (w[1:] in words or w[2:] in words))
+            w
+            for w in words
+            if not (w[:1] in "وفبلك" and len(w) > 3 and (w[1:] in words or w[2:] in words))
         )
 
 
@@ -189,10 +191,14 @@ def _entries(path: Path) -> tuple[str, list[Any]]:
     head = read_yaml(path)
     schema = head.get("schema") if isinstance(head, dict) else None
     if not isinstance(schema, str) or not schema.startswith(SCHEMA_PREFIX):
-        raise DataFileError(f"schema is {schema!r}, expected {SCHEMA_PREFIX}<kind>", source=str(path))
+        raise DataFileError(
+            f"schema is {schema!r}, expected {SCHEMA_PREFIX}<kind>", source=str(path)
+        )
     kind = schema[len(SCHEMA_PREFIX) :]
     if kind not in SCHEMAS:
-        raise DataFileError(f"unknown actor file kind {kind!r} (one of {', '.join(_KINDS)})", source=str(path))
+        raise DataFileError(
+            f"unknown actor file kind {kind!r} (one of {', '.join(_KINDS)})", source=str(path)
+        )
     doc = load_yaml(path, schema)
     raw = doc.get("entries")
     if not isinstance(raw, list):
@@ -248,7 +254,9 @@ def _add(lex: Lexicon, kind: str, entries: list[Any], fname: str) -> None:
             return
         lex.forms[n].append(target)
         if has_article(text):  # للكرملين: the article's alef drops after the preposition ل
-            lex.forms[normalize_headword(text)].append(Target(target.type, target.key, target.source, after_l=True))
+            lex.forms[normalize_headword(text)].append(
+                Target(target.type, target.key, target.source, after_l=True)
+            )
 
     for e in entries:
         if kind == "countries":

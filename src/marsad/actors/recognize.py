@@ -54,7 +54,8 @@ _PREFIXES = frozenset(
     }
 )
 _AFTER_L = frozenset({"لل", "ولل", "فلل"})
-_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "نا", "كم", "ي"})
+_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "نا", "كم"})
+_NO_ARTICLE = frozenset(p for p in _PREFIXES if "ال" not in p)
 _LINK = re.compile(r"^\s*(?:،|,)?\s*(?:(?:في|لدى|باسم|ب|ل|لـ|التابع(?:ه)? ل|الخاص(?:ه)? ب)\s*)?$")
 _BODY_LINK = re.compile(r"^\s*(?:،|,)?\s*(?:في|لدى|باسم|ب|التابع(?:ه)? ل)\s*$")
 _NAME_WORD = re.compile(r"[\u0621-\u064a]{2,}")
@@ -69,7 +70,14 @@ def _stopwords() -> frozenset[str]:
 
 
 def _accept(prefix: str, suffix: str, t: Target) -> bool:
-    good = prefix in _AFTER_L if t.after_l else prefix in _PREFIXES
+    if t.after_l:
+        good = prefix in _AFTER_L
+    elif t.type in ("actor", "short"):
+        good = (
+            prefix in _NO_ARTICLE
+        )  # a name takes no article it does not have (السورية is not سورية)
+    else:
+        good = prefix in _PREFIXES
     if t.type == "demonym":
         return good and suffix == ""
     if t.type == "title":
@@ -87,6 +95,11 @@ def _of(h: Hit[Target], *types: str) -> Target | None:
 def scan(lex: Lexicon, norm: str) -> list[Hit[Target]]:
     """Lexicon hits at word boundaries, longest first, without overlaps, in text order."""
     return find_forms(lex.automaton(), norm, _accept)
+
+
+def scan_view(lex: Lexicon, nz: Normalized) -> list[Hit[Target]]:
+    """:func:`scan` over a document's normalized view, which knows where a taa marbuta was."""
+    return find_forms(lex.automaton(), nz.text, _accept, original=nz)
 
 
 class _Builder:
@@ -257,7 +270,9 @@ def _read_name(nz: Normalized, pos: int, hits_after: list[Hit[Target]]) -> tuple
         if ends and original.endswith("ة"):
             break
         punct_next = after >= len(norm) or norm[after] != " "
-        if len(ends) == 2 and not (punct_next or word in _NAME_PARTICLES or _followed_by_punct(norm, after)):
+        if len(ends) == 2 and not (
+            punct_next or word in _NAME_PARTICLES or _followed_by_punct(norm, after)
+        ):
             break
         ends.append(after)
         i = after
@@ -282,7 +297,7 @@ def actors_stage(doc: Analysis) -> None:
 def recognize(doc: Analysis, lex: Lexicon) -> None:
     """Add the actors of ``lex`` found in ``doc`` and their mentions."""
     norm = doc.norm.text
-    hits = scan(lex, norm)
+    hits = scan_view(lex, doc.norm)
     b = _Builder(doc, lex)
     consumed: set[int] = set()
     i = 0
@@ -384,9 +399,19 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
             return j  # let the main loop add the person; the title only introduced them
     # an unknown name right after
     pos = last.wend if last is not h else h.wend
-    name = None if plural or entry.role in ("counterpart", "leader") else _read_name(b.doc.norm, pos, hits[j:])
-    if name and _name_like(norm[name[0] : name[1]].split(), "،" in norm[pos : name[0]] or "," in norm[pos : name[0]]):
-        sector = entry.sector if (entry.sector and entry.sector != "GOV") or not org_sector else org_sector
+    name = (
+        None
+        if plural or entry.role in ("counterpart", "leader")
+        else _read_name(b.doc.norm, pos, hits[j:])
+    )
+    if name and _name_like(
+        norm[name[0] : name[1]].split(), "،" in norm[pos : name[0]] or "," in norm[pos : name[0]]
+    ):
+        sector = (
+            entry.sector
+            if (entry.sector and entry.sector != "GOV") or not org_sector
+            else org_sector
+        )
         b.new_person(name[0], name[1], country, sector, f"title+name:{entry.title}")
         k = j
         while k < len(hits) and hits[k].start < name[1]:

@@ -152,7 +152,9 @@ class Office(_Strict):
     from_: str | None = Field(default=None, alias="from")
     to: str | None = None
     title_ar: str | None = None
-    country: str | None = None  # when the office is held for another state or an IGO than the person's own
+    country: str | None = (
+        None  # when the office is held for another state or an IGO than the person's own
+    )
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 

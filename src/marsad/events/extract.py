@@ -90,7 +90,7 @@ def extract(doc: Analysis, lex: EventLexicon) -> None:
     mentions = sorted(doc.mentions, key=lambda m: m.start)
     for s, e in doc.segmentation.sentences:
         ns, ne = nz.span_to_normalized(s, e)
-        hits = find_forms(lex.automaton(), norm, _accept, ns, ne)
+        hits = find_forms(lex.automaton(), norm, _accept, ns, ne, original=nz)
         if not hits:
             continue
         sent_mentions = _dedupe([m for m in mentions if s <= m.start and m.end <= e])
@@ -263,10 +263,13 @@ def _event(
                     subject = a.mention
                     rule += ":passive-agent"
                     break
-        if subject is None and before:
+        # an explosion or a crash names no one by itself: the fallbacks below hold for verbal
+        # and diplomatic acts, not for violence (roots 18-20), whose agent must be in the clause
+        violent = entry.cameo[:2] in ("18", "19", "20")
+        if subject is None and before and not violent:
             subject = before[-1]
             rule += ":nearest-before"
-        if subject is None:
+        if subject is None and not violent:
             prev = [m for m in all_mentions if m.end <= sentence[0]]
             if prev:
                 subject = prev[-1]
@@ -417,7 +420,10 @@ def _status(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> Status:
 def _is_reference(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
     """A verbal noun framed as a past matter (صفحة تحطم، على خلفية اعتقال), not a report of a new act."""
     frames = {normalize_headword(w) for w in lex.modality.get("reference", {}).get("before", [])}
-    words = [normalize_headword(_unwaw(w.strip('"،,'))) for w in norm[max(0, h.wstart - 120) : h.wstart].split()]
+    words = [
+        normalize_headword(_unwaw(w.strip('"،,')))
+        for w in norm[max(0, h.wstart - 120) : h.wstart].split()
+    ]
     if any(w in frames for w in words[-2:]):
         return True
     # "صفحة تحطم الطائرة، واعتقال مواطنين": a noun coordinated with a framed one

@@ -137,7 +137,7 @@ def extract(doc: Analysis, lex: QuoteLexicon) -> None:
     for ps, pe in doc.segmentation.paragraphs:
         spans = direct_spans(text, ps, pe)
         nps, npe = nz.span_to_normalized(ps, pe)
-        cues = find_forms(lex.cue_automaton(), nz.text, _accept, nps, npe)
+        cues = find_forms(lex.cue_automaton(), nz.text, _accept, nps, npe, original=nz)
         cue_spans = [(nz.span_to_original(c.wstart, c.wend), c) for c in cues]
         # cues inside a quotation are the quoted person's words, not attributions
         cue_spans = [

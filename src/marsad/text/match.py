@@ -15,6 +15,8 @@ from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
+from marsad.text.normalize import Normalized
+
 T = TypeVar("T")
 
 
@@ -53,8 +55,13 @@ def find_forms(
     accept: Callable[[str, str, T], bool],
     start: int = 0,
     end: int | None = None,
+    original: Normalized | None = None,
 ) -> list[Hit[T]]:
-    """Forms found in ``norm[start:end]`` whose targets accept their prefix and suffix, in text order."""
+    """Forms found in ``norm[start:end]`` whose targets accept their prefix and suffix, in text order.
+
+    With ``original`` (the normalized view ``norm`` came from), a suffix that begins with a taa
+    marbuta in the original (وفاة, not وفا + ه) is no pronoun: the form does not end the word there.
+    """
     n = len(norm)
     end = n if end is None else end
     cands: list[Hit[T]] = []
@@ -69,6 +76,12 @@ def find_forms(
             we += 1
         prefix = norm[ws:s]
         suffix = norm[e:we]
+        if (
+            original is not None
+            and suffix[:1] == "ه"
+            and original.original[original.to_original(e)] == "ة"
+        ):
+            continue
         ok = tuple(t for t in targets if accept(prefix, suffix, t))
         if ok:
             cands.append(Hit(s, e, ws, we, prefix, suffix, form, ok))
