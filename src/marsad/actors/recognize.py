@@ -180,6 +180,13 @@ def _gap(norm: str, a: Hit[Target], b: Hit[Target]) -> str:
     return norm[a.wend : b.wstart]
 
 
+# Offices one person holds at a time for a state: "title + country" resolves to that person.
+# (Ambassadors, ministers in general, officials, MPs... are many at once: no single holder.)
+_UNIQUE_ROLES = frozenset(
+    "head_of_state head_of_government vice_president foreign_minister defence_minister interior_minister "
+    "finance_minister economy_minister energy_minister presidential_spokesperson security_council_secretary "
+    "military_chief speaker monarch crown_prince igo_head counterpart leader".split()
+)
 _NAME_PARTICLES = frozenset({"اوغلو", "زاده", "الدين", "بن", "ابن", "ابو", "عبد", "ال", "ولد"})
 
 
@@ -418,7 +425,7 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
             k += 1
         return k
     # title + country alone: the office holder on the publication date
-    if country and org_sector is None:
+    if country and org_sector is None and entry.role in _UNIQUE_ROLES:
         role = entry.role
         if role == "counterpart":
             role = _role_of(b, b.last_person) or "head_of_state"

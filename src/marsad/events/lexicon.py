@@ -182,7 +182,9 @@ def load_event_lexicon(
             ("phrase", t.phrases),
         ):
             for f in forms:
-                n = normalize_word(f) if kind == "phrase" else normalize_headword(f)
+                # nouns lose their article (the matcher accepts ال as a proclitic); verbs such as
+                # التقى begin with the same two letters and keep them
+                n = normalize_headword(f) if kind in ("noun", "participle") else normalize_word(f)
                 if n:
                     lex.forms[n].append(TriggerForm(i, kind))
     return lex
