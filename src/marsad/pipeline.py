@@ -37,8 +37,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("segment", "marsad.stages:segment_stage"),
     Stage("time", "marsad.time:time_stage", ("segment",)),
     Stage("actors", "marsad.actors:actors_stage", ("segment",)),
-    Stage("events", "marsad.events:events_stage", ("segment", "actors")),
     Stage("quotes", "marsad.quotes:quotes_stage", ("segment", "actors")),
+    Stage("events", "marsad.events:events_stage", ("segment", "actors")),
 )
 STAGE_NAMES = tuple(s.name for s in STAGES)
 

@@ -132,3 +132,19 @@ def test_bad_trigger_file_names_the_problem(tmp_path: Path) -> None:
     )
     with pytest.raises(DataFileError, match="999"):
         load_event_lexicon(HERE / "data" / "cameo.tsv", bad)
+
+
+def test_first_person_verb_in_a_quote_is_the_speakers_act(lexicons) -> None:  # type: ignore[no-untyped-def]
+    from marsad.quotes import extract as extract_quotes
+    from marsad.quotes import get_quote_lexicon
+
+    actors, events = lexicons
+    text = "وقال بوتين مخاطبا علييف: «نحن نلتقي اليوم مع أذربيجان لنطوي الخلاف»."
+    doc = Document(text, text, DocumentMeta(published="2024-08-19", published_precision="day"))
+    a = Analysis.of(doc)
+    a.segmentation = segment(text)
+    recognize(a, actors)
+    extract_quotes(a, get_quote_lexicon())
+    extract(a, events)
+    got = [(a.text[e.trigger[0] : e.trigger[1]], e.source, e.rule.split(":")[3]) for e in a.events]
+    assert ("نلتقي", ["putin_vladimir"], "speaker-first-person") in got

@@ -235,7 +235,11 @@ def _event(
         rule += ":between"
     else:
         subject: Mention | None = None
-        if form.kind in ("noun", "phrase") and not _passive(nz.text, h):
+        quoted = _quote_around(doc, ts)
+        if quoted is not None and form.kind == "verb" and _first_person(nz.text, h):
+            subject = quoted  # «نحن ندعم …»: the speaker acts
+            rule += ":speaker-first-person"
+        if subject is None and form.kind in ("noun", "phrase") and not _passive(nz.text, h):
             gen = _genitive(doc, te, after_in_clause)
             if gen is not None:
                 subject = gen.mention
@@ -266,6 +270,9 @@ def _event(
         # an explosion or a crash names no one by itself: the fallbacks below hold for verbal
         # and diplomatic acts, not for violence (roots 18-20), whose agent must be in the clause
         violent = entry.cameo[:2] in ("18", "19", "20")
+        if subject is None and quoted is not None and not violent:
+            subject = quoted
+            rule += ":speaker"
         if subject is None and before and not violent:
             subject = before[-1]
             rule += ":nearest-before"
@@ -366,6 +373,22 @@ def _context_target(doc: Analysis, mentions: list[Mention], ts: int, own: str) -
         if cc not in (own, "---") and doc.actors.get(m.actor) is not None:
             return m.actor
     return None
+
+
+def _quote_around(doc: Analysis, offset: int) -> Mention | None:
+    """The speaker (as a mention) of the quotation whose content holds ``offset``, if any."""
+    for q in doc.quotes:
+        if q.content[0] <= offset < q.content[1] and q.speaker and q.speaker_span:
+            return Mention(q.speaker_span[0], q.speaker_span[1], q.speaker, "quote-speaker")
+    return None
+
+
+def _first_person(norm: str, h: Hit[TriggerForm]) -> bool:
+    """A first-person verb: نـ/سنـ imperfect (ندعم، سنقدم) or a verb after نحن / أنا."""
+    if h.form.startswith("ن") and "ن" not in h.prefix:
+        return True
+    prev = norm[max(0, h.wstart - 12) : h.wstart].split()[-1:]
+    return bool(prev) and _unwaw(prev[0]) in ("نحن", "انا")
 
 
 def _passive(norm: str, h: Hit[TriggerForm]) -> bool:
