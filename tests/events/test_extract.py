@@ -148,3 +148,8 @@ def test_first_person_verb_in_a_quote_is_the_speakers_act(lexicons) -> None:  # 
     extract(a, events)
     got = [(a.text[e.trigger[0] : e.trigger[1]], e.source, e.rule.split(":")[3]) for e in a.events]
     assert ("نلتقي", ["putin_vladimir"], "speaker-first-person") in got
+
+
+def test_dual_subject_codes_the_two_parties_named_before(lexicons) -> None:  # type: ignore[no-untyped-def]
+    _, got = _events(lexicons, "وصل بوتين إلى القمة حيث كان علييف. والتقى الرئيسان مساء الأحد.")
+    assert ("والتقى", ["putin_vladimir"], ["aliyev_ilham"], "040", "asserted") in got

@@ -233,6 +233,9 @@ def _event(
         source = [after_in_clause[0].mention.actor]
         target = [after_in_clause[1].mention.actor]
         rule += ":between"
+    elif (pair := _dual(doc, lex, h, all_mentions, ts)) is not None:
+        source, target = [pair[0]], [pair[1]]
+        rule += ":dual"
     else:
         subject: Mention | None = None
         quoted = _quote_around(doc, ts)
@@ -372,6 +375,40 @@ def _context_target(doc: Analysis, mentions: list[Mention], ts: int, own: str) -
         cc = _cc(doc, m.actor)
         if cc not in (own, "---") and doc.actors.get(m.actor) is not None:
             return m.actor
+    return None
+
+
+def _dual(
+    doc: Analysis, lex: EventLexicon, h: Hit[TriggerForm], mentions: list[Mention], ts: int
+) -> tuple[str, str] | None:
+    """ "التقى الرئيسان" / "اتفق البلدان": the two parties named last before the trigger."""
+    duals = lex.modality.get("duals") or {}
+    words = [normalize_headword(_unwaw(w)) for w in doc.norm.text[h.wend : h.wend + 20].split()[:1]]
+    words += [
+        normalize_headword(_unwaw(w))
+        for w in doc.norm.text[max(0, h.wstart - 20) : h.wstart].split()[-1:]
+    ]
+    kinds = {
+        k
+        for k, forms in duals.items()
+        for w in words
+        if w in {normalize_headword(f) for f in forms}
+    }
+    if not kinds:
+        return None
+    want_person = "persons" in kinds
+    seen: list[str] = []
+    for m in reversed(mentions):
+        if m.end > ts:
+            continue
+        actor = doc.actors.get(m.actor)
+        if actor is None or (actor.kind == "person") != want_person:
+            continue
+        cc = country_part(actor.code)
+        if m.actor not in seen and all(_cc(doc, x) != cc for x in seen):
+            seen.append(m.actor)
+        if len(seen) == 2:
+            return seen[1], seen[0]
     return None
 
 
