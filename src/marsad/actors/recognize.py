@@ -183,9 +183,26 @@ def _gap(norm: str, a: Hit[Target], b: Hit[Target]) -> str:
 # Offices one person holds at a time for a state: "title + country" resolves to that person.
 # (Ambassadors, ministers in general, officials, MPs... are many at once: no single holder.)
 _UNIQUE_ROLES = frozenset(
-    "head_of_state head_of_government vice_president foreign_minister defence_minister interior_minister "
-    "finance_minister economy_minister energy_minister presidential_spokesperson security_council_secretary "
-    "military_chief speaker monarch crown_prince igo_head counterpart leader".split()
+    [
+        "head_of_state",
+        "head_of_government",
+        "vice_president",
+        "foreign_minister",
+        "defence_minister",
+        "interior_minister",
+        "finance_minister",
+        "economy_minister",
+        "energy_minister",
+        "presidential_spokesperson",
+        "security_council_secretary",
+        "military_chief",
+        "speaker",
+        "monarch",
+        "crown_prince",
+        "igo_head",
+        "counterpart",
+        "leader",
+    ]
 )
 _NAME_PARTICLES = frozenset({"اوغلو", "زاده", "الدين", "بن", "ابن", "ابو", "عبد", "ال", "ولد"})
 
@@ -336,6 +353,9 @@ def recognize(doc: Analysis, lex: Lexicon) -> None:
             t = _of(h, "short")
             assert t is not None
             pid = b.local_surnames.get(h.form, t.key)
+            if len(h.form) <= 3 and pid not in doc.actors:
+                i += 1  # شي، لي، ادر: too short to mean the person unless they were named in full before
+                continue
             actor = doc.actors.get(pid) or b.known(pid)
             b.add(actor, h.start, h.end, f"surname:{t.source}")
         elif _of(h, "demonym") and _of(h, "demonym").source.endswith(":plural"):  # type: ignore[union-attr]

@@ -59,6 +59,7 @@ _DEFAULT_TARGET_PREPS = ("الي", "ل", "مع", "علي", "ضد", "لدي", "ب
 _LOCATION_PREPS = ("في",)
 _SVO_GAP = re.compile(r"^[\s\"'«»“”]*(?:(?:قد|لقد|فقد|ان|انه|بدوره|بدورها|بدورهم|،)\s*)*$")
 _GEN_GAP_MAX_WORDS = 3
+_COORDINATION = frozenset({"و", "،", "، و", "،و", ",", ", و"})  # "X وY", "X، Y وZ"
 _TARGETLESS_ROOTS = frozenset({"14", "15", "18", "19", "20"})
 _CLAUSE_BREAK = re.compile(r"[؛;:]|،\s*(?:و|حيث|بينما|فيما|الذي|التي)\b")
 
@@ -304,7 +305,7 @@ def _event(
                 for b in after_in_clause[idx + 1 :]:
                     gap = normalize_word(text[a.mention.end : b.mention.start])
                     if (
-                        gap in ("و",)
+                        gap in _COORDINATION
                         and b.mention.actor not in target
                         and b.mention.actor != subject.actor
                     ):
