@@ -104,3 +104,9 @@ def test_stance_towards_actors_in_content(actors) -> None:  # type: ignore[no-un
     assert a.quotes[0].about == [("AZE", 0.8)]
     b, _ = _quotes(actors, "وقال علييف إن روسيا ترتكب أفعالا عدائية واستفزازية.")
     assert b.quotes[0].about[0][0] == "RUS" and b.quotes[0].about[0][1] < 0
+
+
+def test_unbalanced_straight_mark_opens_nothing() -> None:
+    text = 'قال الوزير إن "الخطة جاهزة وأضاف أن "المرحلة الثانية تبدأ غدا" في العاصمة.'
+    spans = direct_spans(text, 0, len(text))
+    assert [text[s.start : s.end] for s in spans] == ["المرحلة الثانية تبدأ غدا"]

@@ -79,6 +79,9 @@ def direct_spans(text: str, start: int, end: int) -> list[_Span]:
             i += 1
             continue
         j = _find_close(text, i + 1, end, ch, closer)
+        if j == -2:  # an unbalanced straight mark: drop it and read on from the next one
+            i += 1
+            continue
         if j < 0:  # left open: runs to the end of the paragraph
             out.append(_Span(i + 1, _rstrip(text, i + 1, end), i, -1))
             break
@@ -110,6 +113,8 @@ def _find_close(text: str, i: int, end: int, opener: str, closer: str) -> int:
                 if prev.isdigit() and nxt.isalpha():
                     i += 1
                     continue
+                if prev.isspace() and not nxt.isspace():
+                    return -2  # another opening mark: the first one was never closed
                 return i
             if depth == 0:
                 return i
@@ -159,7 +164,7 @@ def extract(doc: Analysis, lex: QuoteLexicon) -> None:
                 cue_span = (cs, ce)
                 rule = f"direct+cue:{c.targets[0].kind}"
             elif last_speaker is not None:
-                speaker = last_speaker
+                speaker = last_speaker  # a paragraph that goes on quoting the last speaker
                 rule = "direct+previous-speaker"
             if n_words < _MIN_DIRECT_WORDS and speaker is None:
                 continue
