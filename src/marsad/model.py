@@ -151,6 +151,12 @@ class Quote:
     about: list[tuple[str, float]] = field(default_factory=list)  # (Actor id, stance -1..1)
 
 
+def argument_mentions(doc: Analysis) -> list[Mention]:
+    """Mentions that can fill an argument slot, in text order: the name itself, not the wider
+    "title + name" surface form recorded beside it."""
+    return sorted((m for m in doc.mentions if m.rule != "title+name-span"), key=lambda m: m.start)
+
+
 @dataclass(slots=True)
 class Analysis:
     """A document being read: the clean text, its normalized view and the layers added so far."""

@@ -48,7 +48,9 @@ def available_stages() -> list[Stage]:
     out = []
     for stage in STAGES:
         module, _, attr = stage.target.partition(":")
-        if importlib.util.find_spec(module) is not None and hasattr(importlib.import_module(module), attr):
+        if importlib.util.find_spec(module) is not None and hasattr(
+            importlib.import_module(module), attr
+        ):
             out.append(stage)
     return out
 

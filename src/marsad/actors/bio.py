@@ -127,6 +127,8 @@ def label(actor: Actor, mention: Mention) -> str | None:
 def _tags(analysis: Analysis, tokens: list[str], starts: list[int]) -> list[str]:
     tags = ["O"] * len(tokens)
     for m in sorted(analysis.mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if m.rule == "title+name-span":
+            continue  # NER data tags the name, not the title before it
         actor = analysis.actors.get(m.actor)
         tag = label(actor, m) if actor is not None else None
         if tag is None:

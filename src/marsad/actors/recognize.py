@@ -111,6 +111,7 @@ class _Builder:
         self.on: date | None = doc.published
         self.mentions: list[Mention] = []
         self.last_person: str | None = None
+        self.pending_title: int | None = None  # start of a title that introduced the next name
         self.local_surnames: dict[str, str] = {}
 
     def add(self, actor: Actor, ns: int, ne: int, rule: str) -> None:
@@ -347,8 +348,11 @@ def recognize(doc: Analysis, lex: Lexicon) -> None:
                 i = j
                 continue
         actor_t = _of(h, "actor")
+        title_start, b.pending_title = b.pending_title, None
         if actor_t:
             b.add(b.known(actor_t.key), h.mstart, h.end, f"lexicon:{actor_t.source}")
+            if title_start is not None:  # "الرئيس الروسي فلاديمير بوتين" is a surface form too
+                b.add(b.known(actor_t.key), title_start, h.end, "title+name-span")
         elif _of(h, "short"):
             t = _of(h, "short")
             assert t is not None
@@ -423,7 +427,8 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
         if _NAME_GAP.match(gap) and (
             (_of(nxt, "actor") and _is_person(nxt, lex)) or _of(nxt, "short")
         ):
-            return j  # let the main loop add the person; the title only introduced them
+            b.pending_title = h.mstart  # the main loop adds the person and the title+name span
+            return j
     # an unknown name right after
     pos = last.wend if last is not h else h.wend
     name = (
@@ -440,12 +445,13 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
             else org_sector
         )
         b.new_person(name[0], name[1], country, sector, f"title+name:{entry.title}")
+        b.add(b.doc.actors[b.mentions[-1].actor], h.mstart, name[1], "title+name-span")
         k = j
         while k < len(hits) and hits[k].start < name[1]:
             k += 1
         return k
     # title + country alone: the office holder on the publication date
-    if country and org_sector is None and entry.role in _UNIQUE_ROLES:
+    if country and org_sector is None and entry.role in _UNIQUE_ROLES and not plural:
         role = entry.role
         if role == "counterpart":
             role = _role_of(b, b.last_person) or "head_of_state"

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "marsad.cli.quotes",
     "marsad.cli.relations",
     "marsad.cli.serve",
+    "marsad.cli.bench",
 )
 
 

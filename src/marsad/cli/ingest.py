@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 
 import typer
 from rich.console import Console
@@ -17,8 +18,9 @@ from rich.progress import (
 from rich.text import Text
 
 from marsad.cli.common import DB_OPTION, JSON_OPTION, console, print_json, store
-from marsad.ingest import DEFAULT_MAX_BYTES, IngestReport, Limits, ingest
+from marsad.ingest import DEFAULT_MAX_BYTES, IngestReport, Limits, ProgressFn, ingest
 from marsad.ingest import Progress as IngestProgress
+from marsad.parallel import check_engine
 from marsad.store import Store
 
 MAX_WARNINGS_SHOWN = 20
@@ -42,6 +44,25 @@ def ingest_command(
     max_size: float = typer.Option(
         DEFAULT_MAX_BYTES / 1e6, "--max-size", min=0.001, help="Largest input to read, in MB."
     ),
+    workers: int = typer.Option(
+        1,
+        "--workers",
+        "-w",
+        min=1,
+        help="Processes that clean and analyse articles (this one stays the single writer); "
+        "the store ends up the same as with 1.",
+    ),
+    engine: str = typer.Option(
+        "local",
+        "--engine",
+        help="local: worker processes on this machine; dask: a dask.distributed cluster.",
+    ),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        help="Dask scheduler address (tcp://host:8786) for --engine dask; "
+        "without it a local cluster of --workers processes is started.",
+    ),
 ) -> None:
     """Read articles into the store: clean text, page furniture removed, metadata; one transaction each.
 
@@ -51,12 +72,11 @@ def ingest_command(
     ingested (or, with --strict, when anything was rejected).
     """
     limits = Limits(max_bytes=int(max_size * 1e6))
+    check_engine(engine, workers, scheduler)
     show_bar = not (no_progress or as_json) and sys.stderr.isatty()
+    options = Options(strict, limits, workers, engine, scheduler)
     with store(db) as st:
-        if show_bar:
-            report = _with_progress_bar(paths, st, strict, limits)
-        else:
-            report = ingest(paths, st, strict=strict, limits=limits)
+        report = _with_progress_bar(paths, st, options) if show_bar else _run(paths, st, options)
     if as_json:
         print_json(report.to_dict())
     else:
@@ -66,7 +86,31 @@ def ingest_command(
         raise typer.Exit(code)
 
 
-def _with_progress_bar(paths: list[str], st: Store, strict: bool, limits: Limits) -> IngestReport:
+@dataclass(frozen=True, slots=True)
+class Options:
+    strict: bool
+    limits: Limits
+    workers: int
+    engine: str
+    scheduler: str | None
+
+
+def _run(
+    paths: list[str], st: Store, o: Options, progress: ProgressFn | None = None
+) -> IngestReport:
+    return ingest(
+        paths,
+        st,
+        strict=o.strict,
+        progress=progress,
+        limits=o.limits,
+        workers=o.workers,
+        engine=o.engine,
+        scheduler=o.scheduler,
+    )
+
+
+def _with_progress_bar(paths: list[str], st: Store, options: Options) -> IngestReport:
     """Ingest under a progress bar on stderr: inputs done, documents and documents per second."""
     bar = Progress(
         SpinnerColumn(),
@@ -90,7 +134,7 @@ def _with_progress_bar(paths: list[str], st: Store, strict: bool, limits: Limits
                 rate=f"{p.docs_per_s:.1f}",
             )
 
-        return ingest(paths, st, strict=strict, progress=update, limits=limits)
+        return _run(paths, st, options, update)
 
 
 def print_summary(report: IngestReport) -> None:

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from marsad.events.lexicon import EventLexicon, TriggerEntry, TriggerForm, get_event_lexicon
-from marsad.model import Analysis, Event, Mention, Status, country_part
+from marsad.model import Analysis, Event, Mention, Status, argument_mentions, country_part
 from marsad.text.match import Hit, find_forms
 from marsad.text.normalize import normalize_headword, normalize_word
 
@@ -88,7 +88,7 @@ def extract(doc: Analysis, lex: EventLexicon) -> None:
     nz = doc.norm
     norm = nz.text
     seen: set[tuple[object, ...]] = set()
-    mentions = sorted(doc.mentions, key=lambda m: m.start)
+    mentions = argument_mentions(doc)
     for s, e in doc.segmentation.sentences:
         ns, ne = nz.span_to_normalized(s, e)
         hits = find_forms(lex.automaton(), norm, _accept, ns, ne, original=nz)

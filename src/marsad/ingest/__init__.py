@@ -41,9 +41,10 @@ from marsad.ingest.readers import (
     record_article,
 )
 from marsad.model import Analysis, Document
+from marsad.parallel import Extracted
 from marsad.pipeline import analyze
 from marsad.resources import data_path
-from marsad.store import Store
+from marsad.store import AddResult, Store
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -316,7 +317,10 @@ def _store_one(candidate: Candidate, store: Store, run_pipeline: bool) -> ItemRe
         base.doc_key = known
         return base
     analysis = analyze(document) if run_pipeline else Analysis.of(document)
-    added = store.add(analysis)
+    return _added(base, store.add(analysis))
+
+
+def _added(base: ItemResult, added: AddResult) -> ItemResult:
     base.status, base.doc_key, base.doc_id, base.version = (
         added.status,
         added.doc_key,
@@ -324,6 +328,22 @@ def _store_one(candidate: Candidate, store: Store, run_pipeline: bool) -> ItemRe
         added.version,
     )
     return base
+
+
+def _store_extracted(ex: Extracted, store: Store) -> ItemResult:
+    """Write what a worker extracted, deciding exactly as :func:`_store_one` does in one process."""
+    if ex.build_failure is not None:
+        raise ex.build_failure.error()
+    document = ex.document
+    assert document is not None
+    base = ItemResult(ex.source, "present", title=document.meta.title, warnings=document.warnings)
+    known = store.find_hash(document.hash)
+    if known is not None:
+        base.doc_key = known
+        return base
+    if ex.analyze_failure is not None:
+        raise ex.analyze_failure.error()
+    return _added(base, store.add(ex.analysis or Analysis.of(document)))
 
 
 def ingest(
@@ -334,6 +354,9 @@ def ingest(
     progress: ProgressFn | None = None,
     run_pipeline: bool = True,
     limits: Limits | None = None,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> IngestReport:
     """Read every article in ``paths`` into ``store``, one transaction per document.
 
@@ -341,6 +364,11 @@ def ingest(
     already stored is never touched (the same content is ``present``; the same
     URL with new content is a ``new_version``).  An interrupt stops the batch
     and loses at most the document in flight; running it again finishes it.
+
+    With ``workers`` > 1 (``engine="local"``) or ``engine="dask"`` the articles
+    are cleaned and analysed in other processes (:mod:`marsad.parallel`) while
+    this one reads the inputs and stays the single writer, taking results in
+    input order: the store ends up exactly as with one worker.
     """
     limits = limits or Limits()
     refs = expand_inputs(paths)
@@ -352,24 +380,53 @@ def ingest(
         if progress is not None:
             progress(Progress(done, len(refs), documents, time.perf_counter() - t0, last))
 
-    tick(0, None)
-    for done, ref in enumerate(refs, 1):
-        for item in _items(ref, limits):
-            if isinstance(item, Rejection):
-                result = ItemResult(item.source, "rejected", reason=item.reason)
-            elif isinstance(item, Skipped):
-                result = ItemResult(item.source, "skipped", reason=item.reason)
-            else:
-                try:
-                    result = _store_one(item, store, run_pipeline)
-                except (StoreError, DataFileError):
-                    raise  # the store or a language-data file is broken: no document can succeed
-                except MarsadError as exc:  # bad input or a stage that failed on this document
-                    result = ItemResult(item.source, "rejected", reason=exc.reason)
+    def tagged() -> Iterator[tuple[int, Item | _InputDone]]:
+        """Every item, tagged with the number of its input; a done marker after each input."""
+        for done, ref in enumerate(refs, 1):
+            for item in _items(ref, limits):
+                yield done, item
+            yield done, _InputDone()
+
+    def record(done: int, outcome: Item | Extracted | _InputDone) -> None:
+        nonlocal documents
+        if isinstance(outcome, _InputDone):
+            tick(done, None)
+            return
+        if isinstance(outcome, Rejection):
+            result = ItemResult(outcome.source, "rejected", reason=outcome.reason)
+        elif isinstance(outcome, Skipped):
+            result = ItemResult(outcome.source, "skipped", reason=outcome.reason)
+        else:
+            try:
+                if isinstance(outcome, Extracted):
+                    result = _store_extracted(outcome, store)
                 else:
-                    documents += 1
-            report.results.append(result)
-            tick(done - 1, result)
-        tick(done, None)
+                    result = _store_one(outcome, store, run_pipeline)
+            except (StoreError, DataFileError):
+                raise  # the store or a language-data file is broken: no document can succeed
+            except MarsadError as exc:  # bad input or a stage that failed on this document
+                result = ItemResult(outcome.source, "rejected", reason=exc.reason)
+            else:
+                documents += 1
+        report.results.append(result)
+        tick(done - 1, result)
+
+    tick(0, None)
+    if workers <= 1 and engine == "local":
+        for done, item in tagged():
+            record(done, item)
+    else:
+        from marsad.parallel import extraction
+
+        with extraction(
+            workers=workers, engine=engine, scheduler=scheduler, run_pipeline=run_pipeline
+        ) as extract_all:
+            for done, outcome in extract_all(tagged()):
+                record(done, outcome)
     report.elapsed = time.perf_counter() - t0
     return report
+
+
+@dataclass(frozen=True, slots=True)
+class _InputDone:
+    """Marks the end of one input's items in the stream (for progress)."""

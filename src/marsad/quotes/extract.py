@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from marsad.model import Analysis, Mention, Quote
+from marsad.model import Analysis, Mention, Quote, argument_mentions
 from marsad.quotes.lexicon import Cue, QuoteLexicon, get_quote_lexicon
 from marsad.text.match import Hit, find_forms
 from marsad.text.normalize import normalize_headword
@@ -135,7 +135,7 @@ def extract(doc: Analysis, lex: QuoteLexicon) -> None:
     assert doc.segmentation is not None, "segment stage has not run"
     text = doc.text
     nz = doc.norm
-    mentions = sorted(doc.mentions, key=lambda m: m.start)
+    mentions = argument_mentions(doc)
     quotes: list[Quote] = []
     last_speaker: Mention | None = None
     covered: list[tuple[int, int]] = []
