@@ -5,14 +5,17 @@ the pair's merged events per period, over the periods that have events.  An
 exact optimal partitioning (dynamic programming over every split, as in PELT
 without pruning; fine for the hundreds of periods a pair has) minimizes the
 event-weighted squared error of each segment around its mean plus a penalty
-per segment, ``beta = 2 * s2 * ln(n + 1)`` where ``s2`` is the robust variance
-of the period means (median absolute deviation; floor 1.0) — a BIC-style
-penalty, so a phase change needs a real and lasting shift, not one bad day.
+per segment, ``beta = 2 * s2 * ln(n + 1)`` where ``n`` is the number of periods
+with events and ``s2`` the robust variance of the period means (median absolute
+deviation; floor 1.0) — a BIC-style penalty on the scale of the period means,
+so a phase change needs a real and lasting shift, not one bad day.  Events
+weigh into a period's mean by how well they are dated (one explicitly dated
+event counts 1, one dated only by its article 0.5).
 
 Each segment is labelled from its weighted mean Goldstein ``g`` and the share
 ``c`` of conflict events (quad classes 3 and 4):
 ``crisis`` when g <= -2 or c >= 0.5 with material conflict; ``tension`` when
-g < 1 or c >= 0.35; else ``cooperation`` — or ``normalization`` when it
+g <= 0 or c >= 0.4; else ``cooperation`` — or ``normalization`` when it
 follows a tension or crisis phase.  Each phase is explained by its key events
 (Goldstein weight × number of independent sources).
 """
@@ -78,7 +81,7 @@ def change_points(xs: list[float], ws: list[float], beta: float) -> list[int]:
 def _label(g: float, conflict: float, material: float, previous: str | None) -> str:
     if g <= -2 or (conflict >= 0.5 and material > 0):
         return "crisis"
-    if g < 1 or conflict >= 0.35:
+    if g <= 0 or conflict >= 0.4:
         return "tension"
     if previous in ("crisis", "tension"):
         return "normalization"
@@ -95,7 +98,7 @@ def detect_phases(periods: list[Any]) -> list[Phase]:
     mid = median(xs)
     mad = median(abs(x - mid) for x in xs) * 1.4826
     s2 = max(1.0, mad**2)
-    beta = 2 * s2 * math.log(len(xs) + 1) * (sum(ws) / len(ws))
+    beta = 2 * s2 * math.log(len(xs) + 1)
     ends = change_points(xs, ws, beta)
     phases: list[Phase] = []
     start = 0
