@@ -26,7 +26,9 @@ from marsad.quotes.lexicon import Cue, QuoteLexicon, get_quote_lexicon
 from marsad.text.match import Hit, find_forms
 from marsad.text.normalize import normalize_headword
 
-_OPEN = {"«": "»", "“": "”", "„": "“", "\u201f": "”"}
+# Opening mark -> the marks that close it.  Arabic text typed right to left uses the curly double
+# quotes in either order (“…” and ”…“), so each closes the other and itself.
+_OPEN = {"«": "»", "“": "“”", "”": "“”", "„": "“”", "\u201f": "“”"}
 _COMPLEMENTIZER = re.compile(
     r"\s*(?:،\s*)?(?:في\s+\S+\s+)?(?:(?:ب|ل)?(?:أن|إن|ان)(?:ه|ها|هم|هما|نا)?|إلى\s+أن|الى\s+ان|إلى|الى)\s+"
 )
@@ -101,12 +103,14 @@ def _opens_straight(text: str, i: int, start: int) -> bool:
 
 
 def _find_close(text: str, i: int, end: int, opener: str, closer: str) -> int:
+    """Offset of the mark closing ``opener`` (nested « » counted), -1 if none, -2 if the
+    straight mark turns out to open another quotation instead."""
     depth = 0
     while i < end:
         ch = text[i]
-        if opener != closer and ch == opener:
+        if opener == "«" and ch == "«":
             depth += 1
-        elif ch == closer:
+        elif ch in closer:
             if closer == '"':
                 nxt = text[i + 1] if i + 1 < end else " "
                 prev = text[i - 1]
@@ -119,8 +123,6 @@ def _find_close(text: str, i: int, end: int, opener: str, closer: str) -> int:
             if depth == 0:
                 return i
             depth -= 1
-        elif closer != '"' and ch in "«“" and ch != opener:
-            pass
         i += 1
     return -1
 
