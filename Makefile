@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB := demo.db
 
+SYSDEPS := $(VENV)/.sysdeps
+
 .PHONY: demo test lint typecheck check bench clean
 
 $(STAMP): pyproject.toml
@@ -13,11 +15,25 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# System packages the tests use, installed once per machine (the demo does not need them).
+$(SYSDEPS): $(STAMP)
+	@# Debian's chromium (and Arabic fonts) for the web explorer tests; as root only, and never
+	@# fatal: without it those tests skip and say why.
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing chromium and fonts-noto-core (for the web explorer tests)"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null) \
+	      || echo "warning: chromium could not be installed; the web explorer tests will skip"; \
+	  else \
+	    echo "note: chromium is missing and this is not root; the web explorer tests will skip"; \
+	  fi; }
+	touch $(SYSDEPS)
+
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/marsad demo --db $(DEMO_DB)
 
-test: $(STAMP)
+test: $(STAMP) $(SYSDEPS)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -p no:cacheprovider

@@ -92,7 +92,13 @@ def _actor_info(store: Store, actor_id: str, cache: dict[str, dict[str, str]]) -
         cache[actor_id] = (
             {"id": r["id"], "code": r["code"], "name": r["name"], "kind": r["kind"]}
             if r
-            else {"id": actor_id, "code": actor_id, "name": actor_id, "kind": "unknown"}
+            else {
+                "id": actor_id,
+                "code": actor_id,
+                "name": actor_id,
+                "name_en": actor_id,
+                "kind": "unknown",
+            }
         )
     return cache[actor_id]
 
@@ -124,13 +130,16 @@ def actors(
     rows = store.conn.execute(sql, (*args, limit, offset)).fetchall()
     out = []
     for r in rows:
-        forms_sql = "SELECT d.text AS t, m.start, m.end FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.actor_id = ?"
+        forms_sql = (
+            "SELECT d.text AS t, m.start, m.end FROM mentions m JOIN documents d ON d.id = m.doc_id"
+            " WHERE m.actor_id = ?"
+        )
         fargs: list[Any] = [r["id"]]
         if doc_id is not None:
             forms_sql += " AND m.doc_id = ?"
             fargs.append(doc_id)
         forms: list[str] = []
-        for f in store.conn.execute(forms_sql + " LIMIT 200", fargs):
+        for f in store.conn.execute(forms_sql + " ORDER BY m.doc_id, m.start LIMIT 200", fargs):
             s = f["t"][f["start"] : f["end"]]
             if s not in forms:
                 forms.append(s)
@@ -261,6 +270,8 @@ def quotes(
             "(q.speaker_id = ? OR a.code = ? OR a.name LIKE '%' || ? || '%' OR a.name_en LIKE '%' || ? || '%')"
         )
         args += [speaker, speaker, speaker, speaker]
+    # the "about" filter reads the stored JSON, so with it paging happens after filtering
+    page = (MAX_LIMIT, 0) if about else (limit, offset)
     sql = (
         "SELECT q.*, d.doc_key, d.text FROM quotes q JOIN documents d ON d.id = q.doc_id "
         "LEFT JOIN actors a ON a.id = q.speaker_id "
@@ -269,7 +280,7 @@ def quotes(
     )
     cache: dict[str, dict[str, str]] = {}
     out = []
-    for r in store.conn.execute(sql, (*args, limit, offset)):
+    for r in store.conn.execute(sql, (*args, *page)):
         ab = [{**_actor_info(store, a, cache), "stance": s} for a, s in json.loads(r["about_json"])]
         if about and not any(
             x["id"] == about or country_part(x["code"]) == about or x["code"] == about for x in ab
@@ -290,4 +301,4 @@ def quotes(
                 offsets={"cue": [r["cue_start"], r["cue_end"]], "text": [r["start"], r["end"]]},
             )
         )
-    return out
+    return out[offset : offset + limit] if about else out

@@ -255,7 +255,7 @@ def _bare(word: str) -> list[str]:
     """The word and its forms without a conjunction, future or preposition prefix, or a pronoun suffix."""
     out = [word]
     for p in ("و", "ف", "س", "وس", "ل", "ب"):
-        if word.startswith(p) and len(word) - len(p) >= 3:
+        if word.startswith(p) and len(word) - len(p) >= 2:
             out.append(word[len(p) :])
     for e in ("ه", "ها", "هم"):
         for w in list(out):

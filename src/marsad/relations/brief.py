@@ -75,16 +75,9 @@ def brief(
             if ph is not None and not (ph.start <= m.date[:7] <= ph.end):
                 continue
             e = m.mentions[0]
-            who = (
-                "، ".join(x["name"] for x in e.source)
-                if lang == "ar"
-                else ", ".join(x["id"] for x in e.source)
-            )
-            whom = (
-                "، ".join(x["name"] for x in e.target)
-                if lang == "ar"
-                else ", ".join(x["id"] for x in e.target)
-            )
+            key, sep = ("name", "، ") if lang == "ar" else ("name_en", ", ")
+            who = sep.join(x.get(key) or x["name"] for x in e.source)
+            whom = sep.join(x.get(key) or x["name"] for x in e.target)
             n = _sentence_no(store, e.doc_key, e.offsets["trigger"][0], cache)
             cites = "; ".join(
                 f"{x.doc_key}#{_sentence_no(store, x.doc_key, x.offsets['trigger'][0], cache)}"
