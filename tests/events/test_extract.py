@@ -153,3 +153,8 @@ def test_first_person_verb_in_a_quote_is_the_speakers_act(lexicons) -> None:  # 
 def test_dual_subject_codes_the_two_parties_named_before(lexicons) -> None:  # type: ignore[no-untyped-def]
     _, got = _events(lexicons, "وصل بوتين إلى القمة حيث كان علييف. والتقى الرئيسان مساء الأحد.")
     assert ("والتقى", ["putin_vladimir"], ["aliyev_ilham"], "040", "asserted") in got
+
+
+def test_verbal_noun_of_purpose_takes_the_main_subject(lexicons) -> None:  # type: ignore[no-untyped-def]
+    _, got = _events(lexicons, "وفتحت موسكو أبوابها لاستقبال علييف في الكرملين.")
+    assert got[0][:3] == ("لاستقبال", ["RUS"], ["aliyev_ilham"])

@@ -243,6 +243,17 @@ def _event(
         if quoted is not None and form.kind == "verb" and _first_person(nz.text, h):
             subject = quoted  # «نحن ندعم …»: the speaker acts
             rule += ":speaker-first-person"
+        governed = form.kind == "noun" and _governed(lex, nz.text, h)
+        if subject is None and governed:
+            # "حاولت أذربيجان استفزاز فرنسا"، "فتحت باكو حدودها لإجلاء المواطنين": the noun's agent is the
+            # main clause's subject, and the actor in construct with it is the one acted upon
+            gen = _genitive(doc, te, after_in_clause)
+            bare = [m for m in before if not _prep_before(doc, m)]
+            if bare:
+                subject = bare[-1]
+                rule += ":governed"
+                if gen is not None and _cc(doc, gen.mention.actor) != _cc(doc, subject.actor):
+                    target = [gen.mention.actor]
         if subject is None and form.kind in ("noun", "phrase") and not _passive(nz.text, h):
             gen = _genitive(doc, te, after_in_clause)
             if gen is not None:
@@ -411,6 +422,15 @@ def _dual(
         if len(seen) == 2:
             return seen[1], seen[0]
     return None
+
+
+def _governed(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
+    """A verbal noun of purpose (لإجلاء، لتقليص) or governed by a control verb (حاولت استفزاز)."""
+    if "ل" in h.prefix.replace("ال", ""):
+        return True
+    control = {normalize_word(w) for w in lex.modality.get("control", [])}
+    before = [_unwaw(w) for w in norm[max(0, h.wstart - 40) : h.wstart].split()]
+    return bool(before) and (before[-1] in control or " ".join(before[-2:]) in control)
 
 
 def _quote_around(doc: Analysis, offset: int) -> Mention | None:
