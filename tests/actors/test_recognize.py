@@ -120,3 +120,8 @@ def test_user_folder_extends_without_code(lex, tmp_path: Path) -> None:  # type:
     assert _run(lex2, "نشرت صحيفة المرصد المحلية تقريرا.") == [
         ("صحيفة المرصد المحلية", "local_paper", "AZEMED")
     ]
+
+
+def test_name_in_apposition_before_a_title(lex) -> None:  # type: ignore[no-untyped-def]
+    got = _run(lex, "وقال محمود السالم، الخبير الاقتصادي، إن الأسعار سترتفع.")
+    assert ("محمود السالم", "per:محمود_السالم", "---CVL") in got

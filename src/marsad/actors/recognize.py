@@ -309,6 +309,30 @@ def _read_name(nz: Normalized, pos: int, hits_after: list[Hit[Target]]) -> tuple
     return start, ends[-1]
 
 
+_NAME_BEFORE = re.compile(
+    r"(?:^|[\s،,.:])((?:[\u0621-\u064a]{2,} ){1,2}[\u0621-\u064a]{2,})\s*[،,]\s*$"
+)
+
+
+def _name_before(b: _Builder, h: Hit[Target]) -> tuple[int, int] | None:
+    """Two or three name words followed by a comma right before a title, if they look like a name
+    and no known actor already covers them."""
+    norm = b.doc.norm.text
+    lo = max(0, h.wstart - 60)
+    m = _NAME_BEFORE.search(norm, lo, h.wstart)
+    if m is None:
+        return None
+    s, e = m.span(1)
+    words = norm[s:e].split()
+    stop = _not_name_words()
+    if any(w in stop for w in words[:-1]) or not _name_like(words, apposition=False):
+        return None
+    so, eo = b.doc.norm.span_to_original(s, e)
+    if any(x.start < eo and so < x.end for x in b.mentions):
+        return None
+    return s, e
+
+
 def _followed_by_punct(norm: str, pos: int) -> bool:
     rest = norm[pos : pos + 3].lstrip(" ")
     return not rest or not is_word_char(rest[0])
@@ -450,6 +474,13 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
         while k < len(hits) and hits[k].start < name[1]:
             k += 1
         return k
+    # "حامد فارس، أستاذ العلاقات الدولية": a name in apposition before the title
+    back = None if plural or entry.role in _UNIQUE_ROLES else _name_before(b, h)
+    if back is not None:
+        b.new_person(
+            back[0], back[1], country, entry.sector or org_sector, f"name+title:{entry.title}"
+        )
+        return j
     # title + country alone: the office holder on the publication date
     if country and org_sector is None and entry.role in _UNIQUE_ROLES and not plural:
         role = entry.role
