@@ -325,6 +325,9 @@ def _name_before(b: _Builder, h: Hit[Target]) -> tuple[int, int] | None:
     s, e = m.span(1)
     words = norm[s:e].split()
     stop = _not_name_words()
+    while len(words) > 2 and (words[0] in stop or any(b in stop for b in _bare(words[0]))):
+        s += len(words[0]) + 1  # "وقال محمود السالم،": the name is the last two words
+        words = words[1:]
     if any(w in stop for w in words[:-1]) or not _name_like(words, apposition=False):
         return None
     so, eo = b.doc.norm.span_to_original(s, e)
