@@ -80,3 +80,16 @@ def test_round_trip_of_spans(text: str) -> None:
         s, e = n.span_to_original(i, i + 1)
         assert normalize(text[s:e]).text == n.text[i] or len(normalize(text[s:e]).text) >= 1
         assert n.to_normalized(s) <= i
+
+
+@given(st.text(alphabet=ARABIC_SAMPLE + " \tabcXYZ", max_size=30))
+@settings(max_examples=200)
+def test_memoized_word_folding_matches_the_fold(raw: str) -> None:
+    """normalize_word / normalize_headword are cached: the answer is the same as folding anew."""
+    from marsad.text.normalize import has_article, normalize_headword
+
+    expected = " ".join(normalize(raw).text.split())
+    assert normalize_word(raw) == expected
+    assert normalize_word(raw) == expected  # from the cache
+    s = raw.strip()
+    assert normalize_headword(raw) == normalize_word(s[2:] if has_article(s) else s)

@@ -74,3 +74,19 @@ def test_every_span_is_what_its_offsets_say(text: str) -> None:
     # tokens cover every non-space character exactly once, in order
     covered = "".join(text[t.start : t.end] for t in seg.tokens)
     assert covered == "".join(ch for ch in text if not ch.isspace())
+
+
+_WORDS = ["وأكد", "لروسيا", "بالمئة", "زيارته", "فالرئيس", "وللكرملين", "كتابها", "ومصر", "علييف"]
+
+
+@given(st.lists(st.sampled_from([*_WORDS, "،", ".", "2024", "\n\n"]), max_size=40))
+@settings(max_examples=100)
+def test_cached_word_split_matches_uncached(words: list[str]) -> None:
+    """Word splits are cached per (surface, vocabulary); an unhashable vocabulary takes the uncached
+    path, and both give the same tokens."""
+    text = " ".join(words)
+    vocabulary = ["روسيا", "الكرملين", "مصر"]
+    cached = tokenize(text, vocabulary=frozenset(vocabulary))
+    assert cached == tokenize(text, vocabulary=vocabulary)
+    assert cached == tokenize(text, vocabulary=frozenset(vocabulary))  # from the cache
+    assert all(text[t.start : t.end] for t in cached)

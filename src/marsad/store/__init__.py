@@ -1,4 +1,6 @@
-"""The store: SQLite by default (WAL, named migrations, FTS5 over the normalized text).
+"""The store: SQLite by default (WAL, named migrations, FTS5 over the normalized text), or
+PostgreSQL for a shared deployment (``postgresql://…``: same schema and queries, see
+:mod:`marsad.store.postgres`).
 
 Each document is written with all its annotation layers in one transaction, so
 an interrupted run loses at most the document in flight and a re-run finishes
@@ -12,11 +14,12 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
+from typing import Any, Protocol
 
 from marsad.errors import NotFoundError, StoreError
 from marsad.model import (
@@ -69,6 +72,20 @@ class SearchHit:
     score: float
 
 
+class Connection(Protocol):
+    """What the store and the queries use of a DB-API connection (sqlite3's, or the PostgreSQL
+    adapter's): ``?`` placeholders, rows readable by column name and position."""
+
+    def execute(self, sql: str, params: Sequence[Any] = ..., /) -> Any: ...
+
+    def executemany(self, sql: str, seq: Iterable[Sequence[Any]], /) -> Any: ...
+
+    @property
+    def in_transaction(self) -> bool: ...
+
+    def close(self) -> None: ...
+
+
 def migration_names() -> list[str]:
     return sorted(p.name for p in _MIGRATIONS.glob("*.sql"))
 
@@ -76,11 +93,15 @@ def migration_names() -> list[str]:
 class Store:
     """A connection to one store; use :func:`open_store`."""
 
+    dialect = "sqlite"
+    conn: Connection
+
     def __init__(self, path: str) -> None:
         self.path = path
         try:
-            self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-            self.conn.row_factory = sqlite3.Row
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            self.conn = conn
             if path != ":memory:":
                 self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
@@ -141,7 +162,7 @@ class Store:
         h = doc.hash
         key = h[:12]
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self._begin_write()
             row = self.conn.execute(
                 "SELECT id, doc_key, version FROM documents WHERE content_hash = ?", (h,)
             ).fetchone()
@@ -163,10 +184,24 @@ class Store:
             raise
         return AddResult("new_version" if version > 1 else "added", key, doc_id, version)
 
+    def _begin_write(self) -> None:
+        """Start a write transaction that holds the write lock at once (writers queue, never race)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def _insert_id(self, sql: str, params: tuple[Any, ...]) -> int:
+        """Run an INSERT and return the new row's id."""
+        return int(self.conn.execute(sql, params).lastrowid or 0)
+
+    def _index_text(self, doc_id: int, title: str, body: str) -> None:
+        """Add a document's normalized title and body to the full-text index."""
+        self.conn.execute(
+            "INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)", (doc_id, title, body)
+        )
+
     def _insert_document(self, analysis: Analysis, key: str, h: str, version: int) -> int:
         doc = analysis.document
         m = doc.meta
-        cur = self.conn.execute(
+        doc_id = self._insert_id(
             """INSERT INTO documents (doc_key, content_hash, url, version, source, fmt, title, outlet,
                author, published, published_basis, published_precision, language, raw_text, text,
                removed_json, warnings_json, ingested_at)
@@ -192,11 +227,7 @@ class Store:
                 datetime.now(UTC).isoformat(timespec="seconds"),
             ),
         )
-        doc_id = int(cur.lastrowid or 0)
-        self.conn.execute(
-            "INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)",
-            (doc_id, normalize(m.title or "").text, fts_body(analysis)),
-        )
+        self._index_text(doc_id, normalize(m.title or "").text, fts_body(analysis))
         return doc_id
 
     def _insert_layers(self, doc_id: int, a: Analysis) -> None:
@@ -236,7 +267,7 @@ class Store:
             ],
         )
         for e in a.events:
-            cur = c.execute(
+            event_id = self._insert_id(
                 """INSERT INTO events (doc_id, sent_start, sent_end, trig_start, trig_end, source_json,
                    target_json, cameo, root, plover, goldstein, quad, status, date, date_basis,
                    loc_start, loc_end, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
@@ -258,7 +289,6 @@ class Store:
                     e.rule,
                 ),
             )
-            event_id = cur.lastrowid
             for src, tgt in event_pairs(e, a.actors):
                 c.execute(
                     "INSERT INTO event_dyads VALUES (?,?,?,?,?)",
@@ -287,15 +317,17 @@ class Store:
     def count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
 
-    def _row(self, ref: str | int) -> sqlite3.Row:
+    def _row(self, ref: str | int) -> Any:
         if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit() and len(ref) < 12):
             row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (int(ref),)).fetchone()
-        else:
-            row = self.conn.execute(
-                "SELECT * FROM documents WHERE doc_key = ? OR (length(?) >= 4 AND doc_key LIKE ? || '%')"
-                " ORDER BY doc_key = ? DESC LIMIT 2",
-                (ref, ref, ref, ref),
-            ).fetchone()
+        else:  # the exact key first: an index lookup (the prefix query scans every document)
+            row = self.conn.execute("SELECT * FROM documents WHERE doc_key = ?", (ref,)).fetchone()
+            if row is None:
+                row = self.conn.execute(
+                    "SELECT * FROM documents WHERE length(?) >= 4 AND doc_key LIKE ? || '%'"
+                    " ORDER BY doc_key LIMIT 2",
+                    (ref, ref),
+                ).fetchone()
             if row is None:
                 row = self.conn.execute(
                     "SELECT * FROM documents WHERE source = ? OR source LIKE ? ORDER BY id DESC LIMIT 1",
@@ -409,7 +441,7 @@ class Store:
         return hits
 
 
-def _stored(row: sqlite3.Row) -> StoredDocument:
+def _stored(row: Any) -> StoredDocument:
     meta = DocumentMeta(
         title=row["title"],
         outlet=row["outlet"],
@@ -474,6 +506,10 @@ def make_snippet(text: str, terms: list[str], width: int = 80) -> tuple[str, lis
     return prefix + window.replace("\n", " ") + suffix, marks
 
 
+def is_postgres_url(path: str) -> bool:
+    return path.startswith(("postgresql://", "postgres://"))
+
+
 def _split_sql(sql: str) -> list[str]:
     lines = [ln for ln in sql.splitlines() if not ln.strip().startswith("--")]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
@@ -482,8 +518,10 @@ def _split_sql(sql: str) -> list[str]:
 def open_store(path: str | os.PathLike[str] | None = None) -> Store:
     """Open (and migrate) the store at ``path``, ``$MARSAD_DB`` or ``./marsad.db``."""
     p = str(path) if path is not None else default_db_path()
-    if p.startswith(("postgresql://", "postgres://")):
-        raise StoreError("PostgreSQL stores are not supported yet", source=p)
+    if is_postgres_url(p):
+        from marsad.store.postgres import PgStore
+
+        return PgStore(p)
     if p != ":memory:":
         parent = Path(p).expanduser().resolve().parent
         if not parent.exists():
