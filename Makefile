@@ -27,6 +27,16 @@ $(SYSDEPS): $(STAMP)
 	  else \
 	    echo "note: chromium is missing and this is not root; the web explorer tests will skip"; \
 	  fi; }
+	@# Debian's PostgreSQL server for the PostgreSQL store tests, which start a throwaway cluster
+	@# in a temporary folder; as root only, and never fatal: without it those tests skip.
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing postgresql (for the PostgreSQL store tests)"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+	      || echo "warning: postgresql could not be installed; the PostgreSQL store tests will skip"; \
+	  else \
+	    echo "note: PostgreSQL is missing and this is not root; the PostgreSQL store tests will skip"; \
+	  fi; }
 	touch $(SYSDEPS)
 
 demo: $(STAMP)
@@ -46,6 +56,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
+	$(BIN)/marsad bench
 	$(BIN)/python benchmarks/ingest_throughput.py
 
 clean:
