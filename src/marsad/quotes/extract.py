@@ -36,7 +36,7 @@ _TO_CUES = frozenset(
     {"اشار", "اشارت", "يشير", "تشير", "لفت", "لفتت", "يلفت", "مشيرا", "مشيره", "لافتا", "لافته"}
 )
 _MIN_DIRECT_WORDS = 4
-_COMPLEMENTIZER_AT = re.compile(r"(?:^|\s)(?:ب|ل)?(?:إن|أن|ان)(?:ه|ها|هم|هما)?(?=\s)|[:«\"“]")
+_COMPLEMENTIZER_AT = re.compile(r"(?:^|\s)(?:ب|ل)?(?:إن|أن|ان)(?:ه|ها|هم|هما)?(?=\s)|:")
 _CUE_PREFIXES = frozenset({"", "و", "ف", "ك"})
 _CONTINUATION_OPENERS = re.compile(r"^\s*(?:و?من\s+جانب(?:ه|ها|هم)|و?بدور(?:ه|ها|هم))")
 
