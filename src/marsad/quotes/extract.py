@@ -140,6 +140,7 @@ def extract(doc: Analysis, lex: QuoteLexicon) -> None:
     mentions = argument_mentions(doc)
     quotes: list[Quote] = []
     last_speaker: Mention | None = None
+    history: list[Mention] = []  # every speaker so far, for "الموقع" and "الخبير"
     covered: list[tuple[int, int]] = []
     for ps, pe in doc.segmentation.paragraphs:
         spans = direct_spans(text, ps, pe)
@@ -162,7 +163,7 @@ def extract(doc: Analysis, lex: QuoteLexicon) -> None:
             cue_span = (sp.open_at, sp.open_at + 1)
             if cue is not None:
                 (cs, ce), c = cue
-                speaker, via = _speaker(doc, lex, mentions, c, cs, ce, last_speaker)
+                speaker, via = _speaker(doc, lex, mentions, c, cs, ce, last_speaker, history)
                 cue_span = (cs, ce)
                 rule = f"direct+cue:{c.targets[0].kind}"
             elif last_speaker is not None:
@@ -178,13 +179,14 @@ def extract(doc: Analysis, lex: QuoteLexicon) -> None:
                 covered.append(cue[0])  # the cue has its quotation: no reported speech from it
             if speaker is not None:
                 last_speaker = speaker
+                history.append(speaker)
         for (cs, ce), c in cue_spans:
             if any(a <= cs <= b for a, b in covered):
                 continue
             content = _reported_content(doc, c, cs, ce, mentions, spans)
             if content is None:
                 continue
-            speaker, via = _speaker(doc, lex, mentions, c, cs, ce, last_speaker)
+            speaker, via = _speaker(doc, lex, mentions, c, cs, ce, last_speaker, history)
             if speaker is None:
                 continue
             quotes.append(
@@ -201,6 +203,7 @@ def extract(doc: Analysis, lex: QuoteLexicon) -> None:
                 )
             )
             last_speaker = speaker
+            history.append(speaker)
     doc.quotes = quotes
 
 
@@ -227,6 +230,7 @@ def _speaker(
     cs: int,
     ce: int,
     last: Mention | None,
+    history: list[Mention] | None = None,
 ) -> tuple[Mention | None, str | None]:
     text = doc.text
     kind = c.targets[0].kind
@@ -257,7 +261,7 @@ def _speaker(
     comp = _COMPLEMENTIZER_AT.search(tail)
     limit = ce + comp.start() if comp else sent[1]
     cands = [m for m in after if m.start < limit and len(text[ce : m.start].split()) <= 12]
-    anaphor = _anaphor(doc, lex, mentions, tail, cs, last)
+    anaphor = _anaphor(doc, lex, mentions, tail, cs, history or ([last] if last else []))
     if anaphor is not None and (not cands or anaphor[1] < cands[0].start):
         return anaphor[0], None
     persons = [m for m in cands if doc.actors[m.actor].kind == "person"]
@@ -282,9 +286,10 @@ def _anaphor(
     mentions: list[Mention],
     tail: str,
     cs: int,
-    last: Mention | None,
+    history: list[Mention],
 ) -> tuple[Mention, int] | None:
-    """ "الموقع" or "الخبير" right after the cue: the last media actor or person named before it."""
+    """ "الموقع" or "الخبير" right after the cue: the outlet or person last quoted, else the last one
+    named before it (the article's own outlet, which merely translates, is not "the site")."""
     words = tail.split()[:1]
     if not words:
         return None
@@ -292,22 +297,23 @@ def _anaphor(
     refers = lex.anaphors.get(noun)
     if refers is None:
         return None
-    if last is not None and last.end <= cs:
-        speaker = doc.actors.get(last.actor)
-        if speaker is not None and (
-            (refers == "media" and speaker.code.endswith("MED"))
-            or (refers == "person" and speaker.kind == "person")
-        ):
-            return last, cs  # the outlet or person already being quoted
-    for m in reversed(mentions):
-        if m.end > cs:
-            continue
+
+    def fits(m: Mention) -> bool:
         actor = doc.actors.get(m.actor)
         if actor is None:
-            continue
-        if (refers == "media" and actor.code.endswith("MED")) or (
-            refers == "person" and actor.kind == "person"
-        ):
+            return False
+        if refers == "media":
+            own = doc.document.meta.outlet
+            return actor.code.endswith("MED") and not (
+                own and own in (actor.name, doc.text[m.start : m.end])
+            )
+        return actor.kind == "person"
+
+    for m in reversed(history):
+        if m.end <= cs and fits(m):
+            return m, cs  # the outlet or person already being quoted
+    for m in reversed(mentions):
+        if m.end <= cs and fits(m):
             return m, cs
     return None
 
