@@ -110,3 +110,23 @@ def test_unbalanced_straight_mark_opens_nothing() -> None:
     text = 'قال الوزير إن "الخطة جاهزة وأضاف أن "المرحلة الثانية تبدأ غدا" في العاصمة.'
     spans = direct_spans(text, 0, len(text))
     assert [text[s.start : s.end] for s in spans] == ["المرحلة الثانية تبدأ غدا"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفقا لبوتين فإن العلاقات مع أذربيجان تشهد تطورا كبيرا.",
+        "وبحسبه، فإن العلاقات مع أذربيجان تشهد تطورا كبيرا.",
+        "ونقل الموقع عن بوتين أن العلاقات مع أذربيجان تشهد تطورا كبيرا.",
+    ],
+)
+def test_source_phrases_and_relays(actors, text: str) -> None:  # type: ignore[no-untyped-def]
+    lead = "وقال بوتين إن الزيارة ناجحة جدا. "
+    _, got = _quotes(actors, lead + text)
+    assert got[-1][0] == "putin_vladimir"
+    assert "العلاقات مع أذربيجان" in got[-1][1]
+
+
+def test_quoted_name_inside_reported_speech_stays_in_it(actors) -> None:  # type: ignore[no-untyped-def]
+    _, got = _quotes(actors, 'وأكد بوتين أن ممر "شمال جنوب" مهم جدا لروسيا وأذربيجان.')
+    assert got and got[0][1].startswith('ممر "شمال جنوب" مهم')

@@ -146,7 +146,11 @@ def extract(doc: Analysis, lex: QuoteLexicon) -> None:
         spans = direct_spans(text, ps, pe)
         nps, npe = nz.span_to_normalized(ps, pe)
         cues = find_forms(lex.cue_automaton(), nz.text, _accept, nps, npe, original=nz)
-        cue_spans = [(nz.span_to_original(c.wstart, c.wend), c) for c in cues]
+        cue_spans = [
+            (nz.span_to_original(c.wstart, c.wend), c)
+            for c in cues
+            if not c.targets[0].needs_l or nz.text[c.wend : c.wend + 2].strip()[:1] == "ل"
+        ]
         # cues inside a quotation are the quoted person's words, not attributions
         cue_spans = [
             (cs, c) for cs, c in cue_spans if not any(sp.start <= cs[0] < sp.end for sp in spans)
@@ -159,6 +163,13 @@ def extract(doc: Analysis, lex: QuoteLexicon) -> None:
             cue = _cue_for_direct(doc, sp, cue_spans)
             if cue is None and n_words < _MIN_DIRECT_WORDS:
                 continue
+            if (
+                cue is not None
+                and n_words < _MIN_DIRECT_WORDS
+                and cue[0][1] <= sp.open_at
+                and _COMPLEMENTIZER_AT.search(text, cue[0][1], sp.open_at)
+            ):
+                continue  # وأكد أن ممر "شمال جنوب" ...: a quoted term inside reported speech
             speaker, via, rule = None, None, "direct"
             cue_span = (sp.open_at, sp.open_at + 1)
             if cue is not None:
@@ -238,17 +249,30 @@ def _speaker(
     after = [m for m in mentions if ce <= m.start < sent[1]]
     before = [m for m in mentions if sent[0] <= m.start and m.end <= cs]
     if kind == "source":  # وفقا لـ X
-        if c.suffix:  # وفقا له، بحسبه: the speaker named before
+        pronoun_next = c.targets[0].needs_l and text[ce : ce + 6].split()[:1] in (
+            ["له"],
+            ["لها"],
+            ["لهم"],
+            ["لهما"],
+        )
+        if c.suffix or pronoun_next:  # وفقا له، بحسبه: the speaker named before
             persons = [m for m in before if doc.actors[m.actor].kind == "person"]
             return (last or (persons[-1] if persons else None)), None
         return (after[0] if after and after[0].start - ce <= 4 else None), None
     if kind == "relay":  # نقلت X عن Y قوله
-        m = re.search(r"\bعن\s+", text[ce : sent[1]])
+        m = re.search(r"(?:^|\s)عن\s+", text[ce : sent[1]])
         if m:
-            spoken = [x for x in after if x.start >= ce + m.end()]
+            comp = _COMPLEMENTIZER_AT.search(text, ce + m.end(), sent[1])
+            limit = comp.start() if comp else sent[1]
+            spoken = [x for x in after if ce + m.end() <= x.start < limit] or [
+                x for x in after if x.start >= ce + m.end()
+            ]
+            persons = [x for x in spoken if doc.actors[x.actor].kind == "person"]
             via_m = [x for x in after if x.start < ce + m.start()]
+            anaphor = _anaphor(doc, lex, mentions, text[ce : sent[1]], cs, history or [])
+            via = via_m[0].actor if via_m else (anaphor[0].actor if anaphor else None)
             if spoken:
-                return spoken[0], (via_m[0].actor if via_m else None)
+                return (persons or spoken)[0], via
         return None, None
     if kind == "participle":  # the subject of the clause before it
         if before:
@@ -335,8 +359,10 @@ def _reported_content(
         end = _rstrip(text, start, cs)
         if end - start > 10:  # "... وفقا لـ X": the content comes before the cue
             return start, end
-        # "بحسب X فإن ...": the content follows the speaker
-        m = re.search(r"(?:^|\s)(?:فإن|فان|فقد)\s+", text[ce : sent[1]])
+        # "بحسب X فإن ..." / "وبحسبه، ...": the content follows the speaker
+        m = re.search(r"(?:^|\s)(?:فإن|فان|فقد)\s+", text[ce : sent[1]]) or re.match(
+            r"[^،,]{0,40}[،,]\s*", text[ce : sent[1]]
+        )
         if m is None:
             return None
         start = ce + m.end()
@@ -352,7 +378,8 @@ def _reported_content(
     end = _rstrip(text, start, sent[1])
     # stop at a quotation that the sentence also holds (it is its own record)
     for sp in spans:
-        if start <= sp.open_at < end and sp.open_at > start:
+        long_quote = len(text[sp.start : sp.end].split()) >= _MIN_DIRECT_WORDS
+        if long_quote and start < sp.open_at < end:
             end = _rstrip(text, start, sp.open_at)
     if end - start < 8:
         return None

@@ -34,6 +34,7 @@ class ToneEntry(BaseModel):
 class Cue:
     kind: str
     continuation: bool
+    needs_l: bool = False  # "وفقا لـ": the next word carries the preposition ل glued to the speaker
 
 
 @dataclass
@@ -84,7 +85,10 @@ def load_quote_lexicon(
             continue
         for f in e.forms:
             n = normalize_word(f).replace(" لـ", " ل")
-            lex.cues[n].append(Cue(e.kind, e.continuation))
+            if n.endswith(" ل"):  # وفقا لجورافليف: match وفقا, then ask for ل on the next word
+                lex.cues[n[:-2]].append(Cue(e.kind, e.continuation, needs_l=True))
+            else:
+                lex.cues[n].append(Cue(e.kind, e.continuation))
     for t in _entries(
         tone_path or data_path("quotes", "tone.yaml"), "marsad/quotes/tone", ToneEntry
     ):
