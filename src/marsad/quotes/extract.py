@@ -177,6 +177,9 @@ def extract(doc: Analysis, lex: QuoteLexicon) -> None:
                 speaker, via = _speaker(doc, lex, mentions, c, cs, ce, last_speaker, history)
                 cue_span = (cs, ce)
                 rule = f"direct+cue:{c.targets[0].kind}"
+                if speaker is None and last_speaker is not None:
+                    speaker = last_speaker  # "ووصفتها بأنها «…»": the subject is the last speaker
+                    rule += "+previous-speaker"
             elif last_speaker is not None:
                 speaker = last_speaker  # a paragraph that goes on quoting the last speaker
                 rule = "direct+previous-speaker"
