@@ -5,9 +5,10 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
 from marsad.errors import DataFileError
 
@@ -33,6 +34,41 @@ def _read_yaml(path: Path) -> Any:
 def read_yaml(path: Path) -> Any:
     """Parse a YAML data file once per process (C loader when available), naming the file on error."""
     return _read_yaml(path)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_entries(path: Path, schema: str, model: type[M]) -> list[M]:
+    """The ``entries`` of a versioned data file, each checked against ``model``.
+
+    A bad entry fails the load with the file, the entry's index (and its id, code, title or head
+    when it has one), the field and the reason.
+    """
+    doc = load_yaml(path, schema)
+    raw = doc.get("entries")
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise DataFileError("'entries' must be a list", source=str(path))
+    out = []
+    for i, item in enumerate(raw):
+        try:
+            out.append(model.model_validate(item))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(x) for x in first["loc"])
+            label = next(
+                (
+                    item[k]
+                    for k in ("id", "code", "title", "head")
+                    if isinstance(item, dict) and item.get(k)
+                ),
+                None,
+            )
+            name = f"entries[{i}]" + (f" ({label})" if label else "")
+            raise DataFileError(f"{name}: {where}: {first['msg']}", source=str(path)) from exc
+    return out
 
 
 def load_yaml(path: Path, schema: str, versions: tuple[int, ...] = (1,)) -> dict[str, Any]:

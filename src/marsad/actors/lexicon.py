@@ -21,8 +21,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from marsad.actors.schema import (
     SCHEMAS,
     CountryEntry,
@@ -34,7 +32,7 @@ from marsad.actors.schema import (
 )
 from marsad.errors import DataFileError
 from marsad.model import Actor
-from marsad.resources import data_path, load_yaml
+from marsad.resources import data_path, load_entries
 from marsad.text.match import build_automaton
 from marsad.text.normalize import has_article, normalize_headword, normalize_word
 
@@ -199,27 +197,7 @@ def _entries(path: Path) -> tuple[str, list[Any]]:
         raise DataFileError(
             f"unknown actor file kind {kind!r} (one of {', '.join(_KINDS)})", source=str(path)
         )
-    doc = load_yaml(path, schema)
-    raw = doc.get("entries")
-    if not isinstance(raw, list):
-        raise DataFileError("'entries' must be a list", source=str(path))
-    model = SCHEMAS[kind]
-    out = []
-    for i, item in enumerate(raw):
-        try:
-            out.append(model.model_validate(item))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(x) for x in first["loc"])
-            label = (
-                item.get("id") or item.get("code") or item.get("title") or item.get("head")
-                if isinstance(item, dict)
-                else None
-            )
-            raise DataFileError(
-                f"entries[{i}] ({label}): {where}: {first['msg']}", source=str(path)
-            ) from exc
-    return kind, out
+    return kind, load_entries(path, schema, SCHEMAS[kind])
 
 
 def lexicon_folders(

@@ -8,10 +8,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from marsad.errors import DataFileError
-from marsad.resources import data_path, load_yaml
+from marsad.resources import data_path, load_entries
 from marsad.text.match import build_automaton
 from marsad.text.normalize import normalize_headword, normalize_word
 
@@ -59,24 +58,11 @@ class QuoteLexicon:
         return id(self)
 
 
-def _entries(path: Path, schema: str, model: type[BaseModel]) -> list[Any]:
-    doc = load_yaml(path, schema)
-    out = []
-    for i, item in enumerate(doc.get("entries") or []):
-        try:
-            out.append(model.model_validate(item))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(x) for x in first["loc"])
-            raise DataFileError(f"entries[{i}]: {where}: {first['msg']}", source=str(path)) from exc
-    return out
-
-
 def load_quote_lexicon(
     cues_path: Path | None = None, tone_path: Path | None = None
 ) -> QuoteLexicon:
     lex = QuoteLexicon()
-    for e in _entries(
+    for e in load_entries(
         cues_path or data_path("quotes", "cues.yaml"), "marsad/quotes/cues", CueEntry
     ):
         if e.kind == "anaphor":
@@ -89,7 +75,7 @@ def load_quote_lexicon(
                 lex.cues[n[:-2]].append(Cue(e.kind, e.continuation, needs_l=True))
             else:
                 lex.cues[n].append(Cue(e.kind, e.continuation))
-    for t in _entries(
+    for t in load_entries(
         tone_path or data_path("quotes", "tone.yaml"), "marsad/quotes/tone", ToneEntry
     ):
         for f in t.forms:
