@@ -148,6 +148,26 @@ def actors(
                 r["id"], r["kind"], r["code"], r["name"], r["name_en"], r["n"], r["docs"], forms
             )
         )
+    return _fold_merged(store, out)
+
+
+def _fold_merged(store: Store, rows: list[ActorRow]) -> list[ActorRow]:
+    """Fold the rows of actors merged into another identity (marsad merges) into that identity's row."""
+    from marsad.actors.identity import canonical_map
+
+    aliases = canonical_map(store)
+    if not aliases:
+        return rows
+    by_id = {r.id: r for r in rows}
+    out: list[ActorRow] = []
+    for r in rows:
+        target = by_id.get(aliases.get(r.id, r.id))
+        if target is None or target is r:
+            out.append(r)
+            continue
+        target.mentions += r.mentions
+        target.documents += r.documents
+        target.forms += [f for f in r.forms if f not in target.forms]
     return out
 
 

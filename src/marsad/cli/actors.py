@@ -20,6 +20,7 @@ def register(app: typer.Typer) -> None:
     app.command("actors")(actors)
     app.command("explain")(explain)
     app.command("tag")(tag)
+    app.command("merges")(merges)
 
 
 def actors(
@@ -188,3 +189,46 @@ def tag(
         for tok, t in zip(tokens, tags, strict=True):
             out.write(f"{tok}\t{t}\n")
         out.write("\n")
+
+
+def merges(
+    apply_: bool = typer.Option(False, "--apply", help="Record the proposed merges."),
+    undo_id: int | None = typer.Option(
+        None, "--undo", help="Undo the recorded merge with this id."
+    ),
+    as_json: bool = JSON_OPTION,
+    db: str | None = DB_OPTION,
+) -> None:
+    """Identities merged across documents: propose, record (--apply) or undo (--undo ID) merges of
+    spelling variants of the same person; every merge is recorded and reversible."""
+    from marsad.actors import identity
+
+    with store(db) as st:
+        if undo_id is not None and not identity.undo(st, undo_id):
+            raise InputError(f"no active merge with id {undo_id}")
+        proposed = identity.propose(st)
+        applied = identity.apply(st, proposed) if apply_ else 0
+        recorded = identity.history(st)
+    if as_json:
+        print_json(
+            {"proposed": [asdict(m) for m in proposed], "applied": applied, "recorded": recorded}
+        )
+        return
+    c = console()
+    table = Table("alias", "→ identity", "score", "reason", title="proposed merges")
+    for m in proposed:
+        table.add_row(m.alias_id, m.canonical_id, f"{m.score:.2f}", m.reason)
+    c.print(table)
+    if apply_:
+        c.print(f"{applied} merges recorded")
+    done = Table("id", "alias", "→ identity", "score", "created", "undone", title="recorded merges")
+    for r in recorded:
+        done.add_row(
+            str(r["id"]),
+            str(r["alias_id"]),
+            str(r["canonical_id"]),
+            f"{r['score']:.2f}",
+            str(r["created_at"]),
+            str(r["undone_at"] or "—"),
+        )
+    c.print(done)
