@@ -21,14 +21,13 @@ Engines:
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from marsad.errors import DataFileError, InputError, MarsadError, StoreError
 from marsad.model import Analysis, Document
@@ -36,9 +35,9 @@ from marsad.model import Analysis, Document
 ENGINES = ("local", "dask")
 DEFAULT_CHUNK = 8  # articles per task: enough to hide the cost of a round trip
 WINDOW_PER_WORKER = 4  # tasks in flight per worker: enough to keep every worker busy
+SCHEDULER_TIMEOUT_S = 20  # how long to try reaching a Dask scheduler
 
 T = TypeVar("T")
-R = TypeVar("R")
 _FATAL: dict[str, type[MarsadError]] = {"DataFileError": DataFileError, "StoreError": StoreError}
 
 
@@ -92,7 +91,18 @@ def extract(candidate: Any, run_pipeline: bool) -> Extracted:
         analysis = analyze(document)
     except MarsadError as exc:
         return Extracted(candidate.source, document, analyze_failure=Failure.of(exc))
-    return Extracted(candidate.source, document, analysis)
+    return Extracted(candidate.source, document, _for_writer(analysis))
+
+
+def _for_writer(analysis: Analysis) -> Analysis:
+    """The analysis as the writer needs it: the store keeps no tokens, only the search text made
+    from them, so that text is made here and the tokens stay behind (a thousand small objects
+    per article cost the single writer more to unpickle than the rest of the analysis)."""
+    from marsad.store import FTS_BODY, fts_body
+
+    analysis.extras[FTS_BODY] = fts_body(analysis)
+    analysis.segmentation = None
+    return analysis
 
 
 def extract_batch(batch: list[tuple[int, Any]], run_pipeline: bool) -> list[tuple[int, Any]]:
@@ -105,22 +115,20 @@ def extract_batch(batch: list[tuple[int, Any]], run_pipeline: bool) -> list[tupl
     ]
 
 
-class _Submitter(Protocol):
-    def __call__(self, batch: list[tuple[int, Any]]) -> Any: ...  # a future with .result()
-
-
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
 
 
-def ordered(submit: _Submitter, items: Iterable[T], chunk: int, window: int) -> Iterator[Any]:
+def ordered(
+    submit: Callable[[list[T]], Any], items: Iterable[T], chunk: int, window: int
+) -> Iterator[Any]:
     """Submit ``items`` in batches, at most ``window`` batches in flight, and yield every result in
     input order (the input is read lazily, so a batch of any size runs in bounded memory)."""
     pending: deque[Any] = deque()
     for batch in batched(items, chunk):
-        pending.append(submit(batch))  # type: ignore[arg-type]
+        pending.append(submit(batch))  # a future: concurrent.futures' or Dask's
         while len(pending) >= window:
             yield from pending.popleft().result()
     while pending:
@@ -140,24 +148,26 @@ def _mp_context() -> Any:
 
 
 @contextmanager
-def _local_pool(workers: int, run_pipeline: bool) -> Iterator[Callable[..., Future[Any]]]:
+def _local_pool(
+    workers: int, run_pipeline: bool
+) -> Iterator[tuple[Callable[..., Future[Any]], int]]:
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=_mp_context(), initializer=_warm
     ) as pool:
-        yield lambda batch: pool.submit(extract_batch, batch, run_pipeline)
+        yield (lambda batch: pool.submit(extract_batch, batch, run_pipeline)), workers
 
 
 @contextmanager
 def _dask_pool(
     workers: int, run_pipeline: bool, scheduler: str | None
-) -> Iterator[Callable[..., Any]]:
+) -> Iterator[tuple[Callable[..., Any], int]]:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:  # pragma: no cover - dask is a declared dependency
         raise InputError("--engine dask needs dask[distributed] installed") from exc
     if scheduler:
         try:
-            client = Client(scheduler, timeout="20s")
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT_S)
         except (OSError, TimeoutError) as exc:
             raise InputError(f"cannot reach the Dask scheduler: {exc}", source=scheduler) from exc
         cluster = None
@@ -171,7 +181,8 @@ def _dask_pool(
         )
         client = Client(cluster)
     try:
-        yield lambda batch: client.submit(extract_batch, batch, run_pipeline, pure=False)
+        size = len(client.scheduler_info().get("workers", {})) or workers
+        yield (lambda batch: client.submit(extract_batch, batch, run_pipeline, pure=False)), size
     finally:
         client.close()
         if cluster is not None:
@@ -185,14 +196,6 @@ def check_engine(engine: str, workers: int, scheduler: str | None) -> None:
         raise InputError(f"--workers must be 1 or more, got {workers}")
     if scheduler and engine != "dask":
         raise InputError("--scheduler needs --engine dask")
-
-
-def default_workers() -> int:
-    """One worker per core this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def extraction(
@@ -215,8 +218,8 @@ def extraction(
             if engine == "dask"
             else _local_pool(workers, run_pipeline)
         )
-        with pool as submit:
-            window = max(2, workers * WINDOW_PER_WORKER)
+        with pool as (submit, size):
+            window = max(2, size * WINDOW_PER_WORKER)
             yield lambda items: ordered(submit, items, chunk, window)
 
     return run()

@@ -90,3 +90,13 @@ def test_cached_word_split_matches_uncached(words: list[str]) -> None:
     assert cached == tokenize(text, vocabulary=vocabulary)
     assert cached == tokenize(text, vocabulary=frozenset(vocabulary))  # from the cache
     assert all(text[t.start : t.end] for t in cached)
+
+
+def test_tokens_pickle_to_equal_tokens() -> None:
+    """Worker processes send segmentations back pickled; tokens pickle as constructor calls."""
+    import pickle
+
+    seg = segment(TEXT)
+    back = pickle.loads(pickle.dumps(seg))
+    assert back == seg
+    assert all(type(t) is type(seg.tokens[0]) for t in back.tokens)

@@ -34,7 +34,7 @@ from marsad.model import (
     TimeExpression,
     country_part,
 )
-from marsad.text.normalize import normalize
+from marsad.text.normalize import normalize, normalize_word
 
 DEFAULT_DB = "marsad.db"
 _MIGRATIONS = Path(str(resources.files("marsad.store"))) / "migrations"
@@ -192,6 +192,12 @@ class Store:
         """Run an INSERT and return the new row's id."""
         return int(self.conn.execute(sql, params).lastrowid or 0)
 
+    def _event_ids(self, n: int) -> list[int]:
+        """Ids for ``n`` new events: the ones SQLite would give them one by one (inside the write
+        transaction, so no other writer can take them)."""
+        last = self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM events").fetchone()[0]
+        return list(range(last + 1, last + 1 + n))
+
     def _index_text(self, doc_id: int, title: str, body: str) -> None:
         """Add a document's normalized title and body to the full-text index."""
         self.conn.execute(
@@ -232,9 +238,9 @@ class Store:
 
     def _insert_layers(self, doc_id: int, a: Analysis) -> None:
         c = self.conn
-        for actor in a.actors.values():
-            c.execute(
-                "INSERT OR IGNORE INTO actors VALUES (?,?,?,?,?,?,?)",
+        c.executemany(
+            "INSERT OR IGNORE INTO actors VALUES (?,?,?,?,?,?,?)",
+            [
                 (
                     actor.id,
                     actor.kind,
@@ -243,8 +249,10 @@ class Store:
                     actor.name,
                     actor.name_en,
                     actor.entry,
-                ),
-            )
+                )
+                for actor in a.actors.values()
+            ],
+        )
         c.executemany(
             "INSERT INTO mentions VALUES (?,?,?,?,?)",
             [(doc_id, m.start, m.end, m.actor, m.rule) for m in a.mentions],
@@ -266,12 +274,16 @@ class Store:
                 for t in a.timexes
             ],
         )
-        for e in a.events:
-            event_id = self._insert_id(
-                """INSERT INTO events (doc_id, sent_start, sent_end, trig_start, trig_end, source_json,
-                   target_json, cameo, root, plover, goldstein, quad, status, date, date_basis,
-                   loc_start, loc_end, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+        # Events in two statements, not two per event (a news article has dozens): their ids
+        # are taken first, so the pair rows can name them.
+        ids = self._event_ids(len(a.events))
+        c.executemany(
+            """INSERT INTO events (id, doc_id, sent_start, sent_end, trig_start, trig_end,
+               source_json, target_json, cameo, root, plover, goldstein, quad, status, date,
+               date_basis, loc_start, loc_end, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            [
                 (
+                    event_id,
                     doc_id,
                     *e.sentence,
                     *e.trigger,
@@ -287,13 +299,18 @@ class Store:
                     e.date_basis,
                     *(e.location or (None, None)),
                     e.rule,
-                ),
-            )
-            for src, tgt in event_pairs(e, a.actors):
-                c.execute(
-                    "INSERT INTO event_dyads VALUES (?,?,?,?,?)",
-                    (event_id, src, tgt, e.cameo[:2], e.date),
                 )
+                for event_id, e in zip(ids, a.events, strict=True)
+            ],
+        )
+        c.executemany(
+            "INSERT INTO event_dyads VALUES (?,?,?,?,?)",
+            [
+                (event_id, src, tgt, e.cameo[:2], e.date)
+                for event_id, e in zip(ids, a.events, strict=True)
+                for src, tgt in event_pairs(e, a.actors)
+            ],
+        )
         c.executemany(
             """INSERT INTO quotes (doc_id, cue_start, cue_end, start, end, speaker_id, speaker_start,
                speaker_end, via_id, direct, about_json, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""",
@@ -471,14 +488,20 @@ def event_pairs(e: Event, actors: dict[str, Actor]) -> list[tuple[str, str]]:
     return [(s, t) for s in sources for t in targets]
 
 
+FTS_BODY = "store.fts_body"  # Analysis.extras key of a body made beforehand (by a worker process)
+
+
 def fts_body(a: Analysis) -> str:
     """Normalized text plus the clitic-free stems of its words, for matching "لباكو" on "باكو"."""
+    made = a.extras.get(FTS_BODY)
+    if isinstance(made, str):
+        return made
     body = a.norm.text
     if a.segmentation is None:
         return body
     text = a.text
-    stems = [
-        normalize(text[t.start : t.end]).text
+    stems = [  # word tokens hold letters only, so the cached word fold is the same fold
+        normalize_word(text[t.start : t.end])
         for i, t in enumerate(a.segmentation.tokens)
         if t.kind == "word" and i > 0 and a.segmentation.tokens[i - 1].kind == "proclitic"
     ]

@@ -194,6 +194,15 @@ class PgStore(Store):
     def _insert_id(self, sql: str, params: tuple[Any, ...]) -> int:
         return int(self.conn.execute(sql + " RETURNING id", params).fetchone()[0])
 
+    def _event_ids(self, n: int) -> list[int]:
+        if not n:
+            return []
+        rows = self.conn.execute(
+            "SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, ?)",
+            (n,),
+        ).fetchall()
+        return [int(r[0]) for r in rows]
+
     def _index_text(self, doc_id: int, title: str, body: str) -> None:
         self.conn.execute(
             "INSERT INTO documents_fts (doc_id, title, body) VALUES (?, ?, ?)",
