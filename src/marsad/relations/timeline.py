@@ -101,8 +101,13 @@ def timeline(
         )
         if e.status == "asserted" and e.date
     ]
-    texts = {key: store.get_document(key).document.text for key in {e.doc_key for e in rows}}
-    merged = merge_events(rows, duplicate_groups(texts))
+    # near-duplicate articles only matter where two of them report the same event: compare those
+    shared: set[str] = set()
+    for m in merge_events(rows):
+        if m.articles > 1:
+            shared.update(e.doc_key for e in m.mentions)
+    texts = {key: store.get_document(key).document.text for key in shared}
+    merged = merge_events(rows, duplicate_groups(texts)) if texts else merge_events(rows)
     buckets: dict[str, Period] = {}
     for m in merged:
         label = period_of(m.date or "", by)
@@ -150,6 +155,7 @@ def timeline(
 def _quote_tone(store: Store, a: str, b: str, by: str) -> dict[str, tuple[float, int]]:
     """Mean stance of quotes by one side's speakers about the other, per period (document date)."""
     out: dict[str, list[float]] = defaultdict(list)
+    published: dict[str, str | None] = {}
     for q in query.quotes(store, limit=query.MAX_LIMIT):
         if not q.speaker:
             continue
@@ -157,8 +163,10 @@ def _quote_tone(store: Store, a: str, b: str, by: str) -> dict[str, tuple[float,
         for ab in q.about:
             other = country_part(str(ab["code"]))
             if {sp, other} == {a, b}:
-                doc = store.get_document(q.doc_key).document
-                label = period_of(doc.meta.published or "", by) if doc.meta.published else None
+                if q.doc_key not in published:
+                    published[q.doc_key] = store.get_document(q.doc_key).document.meta.published
+                pub = published[q.doc_key]
+                label = period_of(pub, by) if pub else None
                 if label:
                     out[label].append(float(ab["stance"]))
     return {k: (sum(v), len(v)) for k, v in out.items()}
