@@ -7,9 +7,9 @@ field (see :func:`marsad.actors.lexicon.load_file`).
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 Sector = Literal["GOV", "MIL", "COP", "JUD", "LEG", "MED", "BUS", "CVL", "OPP", "REB"]
 ROLES = [
@@ -61,6 +61,22 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ID = re.compile(r"^[a-z0-9_]+$")
 
 
+def _check_role(v: str) -> str:
+    if v not in ROLES:
+        raise ValueError(f"role {v!r} is not in the role vocabulary")
+    return v
+
+
+def _check_slug(v: str) -> str:
+    if not _ID.match(v):
+        raise ValueError(f"{v!r} is not a slug of lowercase letters, digits and _")
+    return v
+
+
+Role = Annotated[str, AfterValidator(_check_role)]
+Slug = Annotated[str, AfterValidator(_check_slug)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -107,20 +123,13 @@ class IgoEntry(_Strict):
 
 
 class OrganizationEntry(_Strict):
-    id: str
+    id: Slug
     code: str
     kind: Literal["organization", "group"] = "organization"
     name_en: str
     name: str
     variants: list[str] = Field(default_factory=list)
     abbreviations: list[str] = Field(default_factory=list)
-
-    @field_validator("id")
-    @classmethod
-    def _id(cls, v: str) -> str:
-        if not _ID.match(v):
-            raise ValueError(f"{v!r} is not a slug of lowercase letters, digits and _")
-        return v
 
 
 class OrganEntry(_Strict):
@@ -134,20 +143,13 @@ class OrganEntry(_Strict):
 class TitleEntry(_Strict):
     title: str
     variants: list[str] = Field(default_factory=list)
-    role: str
+    role: Role
     sector: Sector | None = None
     country: str | None = None
 
-    @field_validator("role")
-    @classmethod
-    def _role(cls, v: str) -> str:
-        if v not in ROLES:
-            raise ValueError(f"role {v!r} is not in the role vocabulary")
-        return v
-
 
 class Office(_Strict):
-    role: str
+    role: Role
     sector: Sector
     from_: str | None = Field(default=None, alias="from")
     to: str | None = None
@@ -157,13 +159,6 @@ class Office(_Strict):
     )
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    @field_validator("role")
-    @classmethod
-    def _role(cls, v: str) -> str:
-        if v not in ROLES:
-            raise ValueError(f"role {v!r} is not in the role vocabulary")
-        return v
 
     @field_validator("from_", "to", mode="before")
     @classmethod
@@ -178,11 +173,11 @@ class Office(_Strict):
 
 class Kin(_Strict):
     relation: Literal["father_of", "son_of", "spouse_of", "brother_of", "daughter_of", "mother_of"]
-    id: str
+    id: Slug
 
 
 class PersonEntry(_Strict):
-    id: str
+    id: Slug
     name_en: str
     name: str
     variants: list[str] = Field(default_factory=list)
@@ -191,13 +186,6 @@ class PersonEntry(_Strict):
     country: str
     offices: list[Office] = Field(min_length=1)
     kin: list[Kin] = Field(default_factory=list)
-
-    @field_validator("id")
-    @classmethod
-    def _id(cls, v: str) -> str:
-        if not _ID.match(v):
-            raise ValueError(f"{v!r} is not a slug of lowercase letters, digits and _")
-        return v
 
 
 SCHEMAS: dict[str, type[_Strict]] = {
