@@ -16,6 +16,7 @@ from typing import Any
 
 from marsad.errors import InputError
 from marsad.evaluation.gold import GoldCorpus
+from marsad.events.extract import is_generic
 from marsad.ingest import load_document
 from marsad.model import Analysis, Document
 from marsad.pipeline import analyze
@@ -24,14 +25,18 @@ from marsad.pipeline import analyze
 def participants(analysis: Analysis) -> set[str]:
     """The document's actors in the gold format's sense: every person named, and every actor
     that acts, is acted upon or speaks (a state named only as a place is not one).  The store
-    keeps every mention; ``marsad actors`` lists them all."""
+    keeps every mention; ``marsad actors`` lists them all.
+
+    Generic actors, made by the event stage from common nouns (مسلحون، الشرطة), are left out:
+    they name no identity the gold could list, so an event of theirs is written with an empty
+    side (see :func:`to_gold_document`)."""
     ids = {a.id for a in analysis.actors.values() if a.kind == "person"}
     for e in analysis.events:
         ids.update(e.source)
         ids.update(e.target)
     for q in analysis.quotes:
         ids.update(x for x in (q.speaker, q.via) if x)
-    return ids
+    return {i for i in ids if not is_generic(i)}
 
 
 def _actors(analysis: Analysis) -> list[dict[str, Any]]:
@@ -69,6 +74,7 @@ def to_gold_document(analysis: Analysis, doc_name: str) -> dict[str, Any]:
     """One DOC record of the gold format for what the pipeline extracted from a document."""
     document = analysis.document
     meta = document.meta
+    keep = participants(analysis)
     return {
         "doc": doc_name,
         "title": meta.title,
@@ -86,8 +92,8 @@ def to_gold_document(analysis: Analysis, doc_name: str) -> dict[str, Any]:
             {
                 "sentence": analysis.span(*e.sentence),
                 "trigger": analysis.span(*e.trigger),
-                "source": list(e.source),
-                "target": list(e.target),
+                "source": [a for a in e.source if a in keep],
+                "target": [a for a in e.target if a in keep],
                 "cameo": e.cameo,
                 "plover": e.plover or None,
                 "date": e.date,

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -66,14 +66,55 @@ class TriggerEntry(BaseModel):
     target_preps: list[str] = Field(default_factory=list)
     symmetric: bool = False
     requires: list[str] = Field(default_factory=list)
+    requires_window: int = 4  # how many words after the trigger `requires` looks at
     excludes: list[str] = Field(default_factory=list)
     refine: list[Refine] = Field(default_factory=list)
+    # a verbal noun whose construct complement is the one acted upon (اغتيال الحريري: the victim),
+    # not its agent as in زيارة بوتين
+    patient_genitive: bool = False
+    # verb forms of this entry that are passive (أصيب، اغتيل): what follows them is the one acted upon
+    passive: list[str] = Field(default_factory=list)
+    # verb forms spelled like this entry's verbal noun (قتل، خطف، قصف): read as the noun where the
+    # word before calls for a noun (see ``masdar_before`` in the modality file)
+    masdar: list[str] = Field(default_factory=list)
+    # the act is reported by its toll even when no one is named as its author ("قتل 28 شخصا")
+    agentless: bool = False
 
     @field_validator("cameo")
     @classmethod
     def _code(cls, v: str) -> str:
         if not (v.isdigit() and 2 <= len(v) <= 4):
             raise ValueError(f"{v!r} is not a CAMEO code")
+        return v
+
+
+ActKind = Literal["violence", "protest"]
+
+
+class GenericGroup(BaseModel):
+    """Common nouns that stand for an actor no lexicon names (مسلحون، الشرطة، متظاهرون).
+
+    Violence and protest are reported with such agents far more often than with named states;
+    the event stage makes one actor per group and document, with the group's code.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    name: str
+    name_en: str
+    code: str
+    agent_of: list[ActKind] = Field(default_factory=list)
+    target_of: list[ActKind] = Field(default_factory=list)
+    # the word names the means of an attack (a car bomb, a suicide bomber) and so stands for its
+    # authors wherever it is in the clause, not only in the subject's place
+    instrument: bool = False
+    forms: list[str]
+
+    @field_validator("code")
+    @classmethod
+    def _generic_code(cls, v: str) -> str:
+        if not v.startswith("---"):
+            raise ValueError(f"{v!r}: a generic actor's code has no country part (---REB)")
         return v
 
 
@@ -89,12 +130,47 @@ class EventLexicon:
     triggers: list[TriggerEntry]
     modality: dict[str, Any]
     forms: dict[str, list[TriggerForm]] = field(default_factory=lambda: defaultdict(list))
+    generic: list[GenericGroup] = field(default_factory=list)
+    generic_forms: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     _automaton: Any = None
+    _generic_automaton: Any = None
+    _words: dict[tuple[str, str | None, bool], frozenset[str]] = field(default_factory=dict)
+    _verb_forms: frozenset[str] | None = None
 
     def automaton(self) -> Any:
         if self._automaton is None:
             self._automaton = build_automaton(self.forms.items())
         return self._automaton
+
+    def generic_automaton(self) -> Any:
+        """Matcher of the generic actor nouns; values are indexes into ``generic``."""
+        if self._generic_automaton is None:
+            self._generic_automaton = build_automaton(self.generic_forms.items())
+        return self._generic_automaton
+
+    def nominal(self, form: str) -> bool:
+        """Whether a trigger phrase (normalized) is a noun phrase ("هجوم انتحاري") rather than a
+        verb phrase ("شن غارة"، "فجر نفسه"): its first word is neither a trigger verb nor one of
+        the modality file's ``light_verbs``."""
+        if self._verb_forms is None:
+            self._verb_forms = frozenset(
+                normalize_word(v) for t in self.triggers for v in t.verbs
+            ) | self.words("light_verbs")
+        first = form.split()[0]
+        return first not in self._verb_forms
+
+    def words(self, key: str, part: str | None = None, *, head: bool = False) -> frozenset[str]:
+        """A cue list of the modality file, normalized (``words("background", "before")``); with
+        ``head``, each cue without its article, to compare with a word's headword."""
+        cached = self._words.get((key, part, head))
+        if cached is None:
+            value: Any = self.modality.get(key) or []
+            if part is not None:
+                value = (value.get(part) if isinstance(value, dict) else None) or []
+            fold = normalize_headword if head else normalize_word
+            cached = frozenset(fold(w) for w in value)
+            self._words[(key, part, head)] = cached
+        return cached
 
     def code(self, code: str) -> Cameo:
         """The CAMEO record of a code (a 4-digit code missing from the table falls back to its parent)."""
@@ -162,11 +238,29 @@ def load_event_lexicon(
     mpath = modality_path or data_path("events", "modality.yaml")
     modality = load_yaml(mpath, "marsad/events/modality")
     lex = EventLexicon(cameo, triggers, modality)
+    for i, item in enumerate(modality.get("generic_agents") or []):
+        try:
+            group = GenericGroup.model_validate(item)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(x) for x in first["loc"])
+            raise DataFileError(
+                f"generic_agents[{i}]: {where}: {first['msg']}", source=str(mpath)
+            ) from exc
+        lex.generic.append(group)
+        for f in group.forms:
+            lex.generic_forms[normalize_headword(f)].append(i)
     seen: set[str] = set()
     for i, t in enumerate(triggers):
         if t.id in seen:
             raise DataFileError(f"trigger id {t.id!r} is defined twice", source=str(triggers_path))
         seen.add(t.id)
+        stray = [f for f in (*t.passive, *t.masdar) if f not in t.verbs]
+        if stray:
+            raise DataFileError(
+                f"trigger {t.id!r}: passive/masdar form(s) {stray} are not among its verbs",
+                source=str(triggers_path),
+            )
         for code in [t.cameo, *(r.cameo for r in t.refine)]:
             try:
                 lex.code(code)
