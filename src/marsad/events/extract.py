@@ -316,9 +316,11 @@ def _dedupe(ms: list[Mention]) -> list[Mention]:
 
 
 def _window(norm: str, h: Hit[TriggerForm], n: int, after: bool) -> list[str]:
+    """Up to ``n`` words after (or before) the trigger's word, read from a bounded slice of text."""
+    span = 40 * (n + 1)
     if after:
-        return norm[h.wend :].split()[:n]
-    return norm[: h.wstart].split()[-n:]
+        return norm[h.wend : h.wend + span].split()[:n]
+    return norm[max(0, h.wstart - span) : h.wstart].split()[-n:]
 
 
 def _context_ok(entry: TriggerEntry, norm: str, h: Hit[TriggerForm]) -> bool:
@@ -1099,7 +1101,7 @@ def _first_person(norm: str, h: Hit[TriggerForm]) -> bool:
 
 
 def _passive(norm: str, h: Hit[TriggerForm]) -> bool:
-    prev = norm[: h.wstart].split()[-1:]
+    prev = norm[max(0, h.wstart - 40) : h.wstart].split()[-1:]
     return bool(prev) and prev[0] in ("تم", "وتم", "فتم", "يتم", "سيتم", "جري", "وجري", "يجري")
 
 
