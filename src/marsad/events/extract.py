@@ -1048,12 +1048,7 @@ def _dual(
         normalize_headword(_unwaw(w))
         for w in doc.norm.text[max(0, h.wstart - 20) : h.wstart].split()[-1:]
     ]
-    kinds = {
-        k
-        for k, forms in duals.items()
-        for w in words
-        if w in {normalize_headword(f) for f in forms}
-    }
+    kinds = {k for k in duals for w in words if w in lex.words("duals", k, head=True)}
     if not kinds:
         return None
     want_person = "persons" in kinds
@@ -1079,7 +1074,7 @@ def _governed(lex: EventLexicon, norm: str, h: Hit[TriggerForm], purpose: bool =
     إيران"، "لاغتيال شخصيات") is a plan, not a report."""
     if purpose and "ل" in h.prefix.replace("ال", ""):
         return True
-    control = {normalize_word(w) for w in lex.modality.get("control", [])}
+    control = lex.words("control")
     before = [_unwaw(w) for w in norm[max(0, h.wstart - 40) : h.wstart].split()]
     return bool(before) and (before[-1] in control or " ".join(before[-2:]) in control)
 
@@ -1124,12 +1119,11 @@ def _not_only(norm: str, h: Hit[TriggerForm]) -> bool:
 
 
 def _status(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> Status:
-    mod = lex.modality
     before = [_unwaw(w) for w in norm[max(0, h.wstart - 40) : h.wstart].split()]
     last2 = " ".join(before[-2:])
     last3 = " ".join(before[-3:])
     last = before[-1] if before else ""
-    neg = {normalize_word(w) for w in mod["negated"]["before"]}
+    neg = lex.words("negated", "before")
     if (
         last in neg
         or last2 in neg
@@ -1138,18 +1132,18 @@ def _status(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> Status:
         return "negated"
     if "س" in h.prefix or last in ("سوف", "وسوف"):
         return "planned"
-    planned = {normalize_word(w) for w in mod["planned"]["before"]}
+    planned = lex.words("planned", "before")
     if any(p in last3 or p == last for p in planned):
         return "planned"
     after_words = norm[h.wend : h.wend + 30].split()[:2]
-    planned_after = {normalize_word(w) for w in mod["planned"]["after"]}
+    planned_after = lex.words("planned", "after")
     if any(w in planned_after for w in after_words) and h.targets[0].kind != "verb":
         return "planned"
-    hypo = {normalize_word(w) for w in mod["hypothetical"]["before"]}
+    hypo = lex.words("hypothetical", "before")
     window = " ".join(before[-6:])
     if any(f" {p} " in f" {window} " for p in hypo):
         return "hypothetical"
-    may = {normalize_word(w) for w in mod["may"]}
+    may = lex.words("may")
     if last in may and h.targets[0].kind == "verb" and h.form[:1] in "يتنا":
         return "hypothetical"
     return "asserted"
@@ -1157,7 +1151,7 @@ def _status(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> Status:
 
 def _is_reference(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
     """A verbal noun framed as a past matter (صفحة تحطم، على خلفية اعتقال), not a report of a new act."""
-    frames = {normalize_headword(w) for w in lex.modality.get("reference", {}).get("before", [])}
+    frames = lex.words("reference", "before", head=True)
     words = [
         normalize_headword(_unwaw(w.strip('"،,')))
         for w in norm[max(0, h.wstart - 120) : h.wstart].split()
