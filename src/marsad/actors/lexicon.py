@@ -104,6 +104,14 @@ class Lexicon:
         office = _office_on(p, on) or p.offices[-1]
         return _person_code(office.country or p.country, office.sector)
 
+    def organ_index(self, organ: str) -> int | None:
+        """The index of the organ head whose ``organ`` slug is ``organ`` (rules name organs by
+        slug, so that a user lexicon may reorder the file); None if no head has it."""
+        for i, e in enumerate(self.organs):
+            if e.organ == organ:
+                return i
+        return None
+
     def holder(self, country: str, role: str, on: date | None) -> str | None:
         """Who held ``role`` for ``country`` on a date (the latest holder when the date is unknown)."""
         best: tuple[str, str] | None = None

@@ -13,7 +13,11 @@
      publication date; نظيره + demonym -> the counterpart;
    - a surname alone -> the person it means today, or a person named in full
      earlier in the same document;
-   - plural demonyms (الروس، الأرمن) -> the country.
+   - broken plural demonyms (الروس، الأرمن) -> the country; an indefinite
+     plural nisba standing alone (روسيين، أذربيجانيين) -> that state's citizens
+     (a CVL group), since without the article it names some people, not the nation;
+   - a citizens group + من أصل/أصول + demonym (مواطنين روس من أصول أذربيجانية)
+     -> a group of its own, told apart from the state's citizens at large.
 3. Every mention names the lexicon entry or rule that produced it.
 """
 
@@ -128,7 +132,9 @@ class _Builder:
             actor.code = self.lex.person_code(actor_id, self.on)
         return actor
 
-    def organ(self, organ_idx: str, country: str, ns: int, ne: int) -> None:
+    def organ(
+        self, organ_idx: str, country: str, ns: int, ne: int, rule: str | None = None
+    ) -> None:
         organ = self.lex.organs[int(organ_idx)]
         c = self.lex.countries.get(country)
         if organ.sector is None:
@@ -142,7 +148,27 @@ class _Builder:
             self.doc.actors[actor_id] = Actor(
                 actor_id, "organization", country + organ.sector, name, en, f"organs:{organ.head}"
             )
-        self.add(self.doc.actors[actor_id], ns, ne, f"organ+country:{organ.head}")
+        self.add(self.doc.actors[actor_id], ns, ne, rule or f"organ+country:{organ.head}")
+
+    def citizens(self, country: str, ns: int, ne: int, rule: str) -> None:
+        """The citizens of ``country`` as a CVL group (the ``citizens`` organ, if the lexicon has one)."""
+        idx = self.lex.organ_index("citizens")
+        if idx is not None:
+            self.organ(str(idx), country, ns, ne, rule)
+
+    def origin_group(self, country: str, origin: str, ns: int, ne: int) -> None:
+        """Citizens of ``country`` of ``origin`` descent: a group the news treats apart
+        (detainees of one community), so it gets its own identity, coded as the citizens."""
+        actor_id = f"{country.lower()}_citizens_of_{origin.lower()}_origin"
+        if actor_id not in self.doc.actors:
+            c = self.lex.countries.get(country)
+            o = self.lex.countries.get(origin)
+            name = f"مواطنون ({c.name if c else country}) من أصل ({o.name if o else origin})"
+            en = f"Citizens of {c.name_en if c else country} of {o.name_en if o else origin} origin"
+            self.doc.actors[actor_id] = Actor(
+                actor_id, "organization", country + "CVL", name, en, "rule:origin-group"
+            )
+        self.add(self.doc.actors[actor_id], ns, ne, "citizens+origin")
 
     def new_person(
         self, name_ns: int, name_ne: int, country: str | None, sector: str | None, rule: str
@@ -175,6 +201,53 @@ def _country_of(h: Hit[Target], lex: Lexicon) -> str | None:
         code = lex.organizations[t.key].code
         return code[:3]
     return None
+
+
+def _definite(h: Hit[Target]) -> bool:
+    return h.prefix.endswith("ال") or h.form.startswith("ال")
+
+
+def _agrees(head: Hit[Target], nxt: Hit[Target]) -> bool:
+    """An organ head and a demonym after it agree in definiteness: "السلطات الأذربيجانية" is an
+    organ, but in "اعتقلت السلطات أذربيجانيين" the bare plural is the object, not an adjective.
+    (A head without the article may still be definite by construct: وزارة الداخلية الروسية.)
+    A head with a pronoun suffix already has its owner, so a country after it is not one."""
+    if _of(nxt, "actor"):
+        return not head.suffix  # "مواطنيها في روسيا": the pronoun owns them; Russia is a place
+    if not _of(nxt, "demonym"):
+        return True
+    return _definite(nxt) or not _definite(head)
+
+
+def _people_plural(h: Hit[Target], t: Target) -> bool:
+    """A demonym hit that names people: a broken plural (الروس) or a masculine plural nisba
+    (روسيين، الأذربيجانيون), not a singular or feminine adjective."""
+    return t.source.endswith(":plural") or h.form.endswith(("يين", "يون"))
+
+
+_PLURAL_NOUN = re.compile(r"[\u0621-\u064a]{2,}(?:ين|ون)\s+$")
+
+
+def _after_plural_noun(norm: str, h: Hit[Target]) -> bool:
+    """Whether a bare plural nisba follows a plural noun it qualifies (خبراء… "صحفيين روسيين")."""
+    return bool(_PLURAL_NOUN.search(norm[max(0, h.wstart - 30) : h.wstart]))
+
+
+_ORIGIN = re.compile(r"^\s+من\s+(?:ال)?(?:اصل|اصول)\s+$")
+
+
+def _origin(
+    lex: Lexicon, norm: str, hits: list[Hit[Target]], j: int
+) -> tuple[str, int, int] | None:
+    """``من أصل/أصول`` + demonym right after a citizens group ending before ``hits[j]``:
+    (the origin country, the end of the phrase, the index after it)."""
+    if j < 1 or j >= len(hits):
+        return None
+    prev, nxt = hits[j - 1], hits[j]
+    t = _of(nxt, "demonym")
+    if t is None or not _ORIGIN.match(norm[prev.wend : nxt.wstart]):
+        return None
+    return t.key, nxt.end, j + 1
 
 
 def _gap(norm: str, a: Hit[Target], b: Hit[Target]) -> str:
@@ -365,7 +438,13 @@ def recognize(doc: Analysis, lex: Lexicon) -> None:
                 country
                 and (gap.strip() == "" or _LINK.match(gap))
                 and (_of(nxt, "demonym") or _of(nxt, "actor"))
+                and _agrees(h, nxt)
             ):
+                origin = _origin(lex, norm, hits, i + 2)
+                if origin and lex.organs[int(organ.key)].sector == "CVL":
+                    b.origin_group(country, origin[0], h.mstart, origin[1])
+                    i = origin[2]
+                    continue
                 b.organ(organ.key, country, h.mstart, nxt.end)
                 i += 2
                 continue
@@ -389,10 +468,16 @@ def recognize(doc: Analysis, lex: Lexicon) -> None:
                 continue
             actor = doc.actors.get(pid) or b.known(pid)
             b.add(actor, h.start, h.end, f"surname:{t.source}")
-        elif _of(h, "demonym") and _of(h, "demonym").source.endswith(":plural"):  # type: ignore[union-attr]
-            t = _of(h, "demonym")
-            assert t is not None
-            b.add(b.known(t.key), h.mstart, h.end, f"demonym-plural:{t.source}")
+        elif (t := _of(h, "demonym")) and _people_plural(h, t):
+            origin = _origin(lex, norm, hits, i + 1)
+            if origin:
+                b.origin_group(t.key, origin[0], h.mstart, origin[1])
+                i = origin[2]
+                continue
+            if t.source.endswith(":plural"):
+                b.add(b.known(t.key), h.mstart, h.end, f"demonym-plural:{t.source}")
+            elif not h.prefix.endswith("ال") and not _after_plural_noun(norm, h):
+                b.citizens(t.key, h.mstart, h.end, f"demonym-group:{t.source}")
         consumed.add(i)
         i += 1
     _surnames(b, hits)
@@ -451,8 +536,10 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
     if j < len(hits):
         nxt = hits[j]
         gap = _gap(norm, last, nxt)
-        if _NAME_GAP.match(gap) and (
-            (_of(nxt, "actor") and _is_person(nxt, lex)) or _of(nxt, "short")
+        if (
+            _NAME_GAP.match(gap)
+            and not nxt.prefix.startswith(("ل", "ب"))  # "المبعوث الخاص لترامب": his envoy, not him
+            and ((_of(nxt, "actor") and _is_person(nxt, lex)) or _of(nxt, "short"))
         ):
             b.pending_title = h.mstart  # the main loop adds the person and the title+name span
             return j
