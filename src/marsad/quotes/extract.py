@@ -9,9 +9,16 @@
   source phrase (وفقا لـ، بحسب) with the speaker after it; a relay
   ("نقلت كوميرسانت عن بوتين قوله": speaker Putin, via Kommersant); a
   circumstantial participle (مشيرا إلى أن) whose speaker is the clause's subject.
-- **Speaker**: the actor subject of the cue (after it, or right before it); a
-  continuation (وأضاف، وتابع، من جانبه) with no subject of its own refers back to
-  the last speaker.
+- **Speaker**: the actor subject of the cue (after it, a named person before a
+  title-like noun; right before it, across a relative pronoun or an apposition);
+  speakers joined by و each get the quote; a participle takes the subject of
+  the verb it hangs on, or the first person of its clause after a complementizer;
+  a continuation (وأضاف، وتابع، من جانبه، كما) with no subject of its own refers
+  back to the last speaker, or to the person its paragraph is about when that
+  speaker is not named there.
+- **Extent**: a quotation left open at a paragraph end runs on to a later
+  paragraph that closes it; "وصف X Y بأنه" keeps Y; "كما ذكر X، ..." starts after
+  the comma; a verb inside reported content is part of it, not a new cue.
 - **About**: the actors mentioned in the content, each with a stance from the
   tone lexicon (the weighted tone words of the content, clipped to [-1, 1]).
 """
@@ -30,15 +37,30 @@ from marsad.text.normalize import normalize_headword
 # quotes in either order (“…” and ”…“), so each closes the other and itself.
 _OPEN = {"«": "»", "“": "“”", "”": "“”", "„": "“”", "\u201f": "“”"}
 _COMPLEMENTIZER = re.compile(
-    r"\s*(?:،\s*)?(?:في\s+\S+\s+)?(?:(?:ب|ل)?(?:أن|إن|ان)(?:ه|ها|هم|هما|نا)?|إلى\s+أن|الى\s+ان|إلى|الى)\s+"
+    r"(?:(?<=\s)|^)(?:،\s*)?(?:في\s+\S+\s+)?"
+    r"(?:(?:ب|ل|ف)?(?:أن|إن|ان)(?:ه|ها|هم|هما|نا)?|إلى\s+أن|الى\s+ان|إلى|الى)\s+"
 )
+# how far after the cue the complementizer may come: the subject between them (a title and a name)
+_SUBJECT_REACH = 90
+_RELAY_REACH = 200  # "نقل الموقع عن النائب الأول لرئيس لجنة ...، فلان، قوله إن": a long chain
 _TO_CUES = frozenset(
     {"اشار", "اشارت", "يشير", "تشير", "لفت", "لفتت", "يلفت", "مشيرا", "مشيره", "لافتا", "لافته"}
 )
 _MIN_DIRECT_WORDS = 4
-_COMPLEMENTIZER_AT = re.compile(r"(?:^|\s)(?:ب|ل)?(?:إن|أن|ان)(?:ه|ها|هم|هما)?(?=\s)|:")
+_ADDITIVE = re.compile(r"\s*(?:و?بالإضافة\s+إلى\s+ذلك|و?علاوة\s+على\s+ذلك|و?إضافة\s+إلى\s+ذلك)")
+_DESCRIBE_CUES = frozenset({"وصف", "وصفت", "يصف", "تصف", "واصفا", "واصفه"})
+_KAMA_BEFORE = re.compile(r"(?:^|\s)و?كما\s*$")
+_COMPLEMENTIZER_AT = re.compile(r"(?:^|\s)(?:ب|ل|ف)?(?:إن|أن|ان)(?:ه|ها|هم|هما)?(?=\s)|:")
 _CUE_PREFIXES = frozenset({"", "و", "ف", "ك"})
-_CONTINUATION_OPENERS = re.compile(r"^\s*(?:و?من\s+جانب(?:ه|ها|هم)|و?بدور(?:ه|ها|هم))")
+# "ومن جانبه، قال" / "كما أكدت أن": a sentence that goes on with the last speaker
+_CONTINUATION_OPENERS = re.compile(
+    r"^\s*(?:و?من\s+جانب(?:ه|ها|هم)|و?بدور(?:ه|ها|هم)|و?كما\s*$|و?أيضا\s*$)"
+)
+# "فلان، الذي قال إن": the relative pronoun hands the cue the actor named right before it
+_RELATIVE = re.compile(
+    r"^[\s،,]*(?:الذي|التي|اللذان|اللتان|الذين)\s*$"
+    r"|^\s*[،,][^،,.:]{1,50}[،,]\s*$"  # "فلان، المحلل السياسي، قال": an apposition between
+)
 
 
 @dataclass(slots=True)
@@ -142,8 +164,19 @@ def extract(doc: Analysis, lex: QuoteLexicon) -> None:
     last_speaker: Mention | None = None
     history: list[Mention] = []  # every speaker so far, for "الموقع" and "الخبير"
     covered: list[tuple[int, int]] = []
-    for ps, pe in doc.segmentation.paragraphs:
+    paragraphs = doc.segmentation.paragraphs
+    resume = 0  # where a quotation carried over from an earlier paragraph closed
+    for k, (ps, pe) in enumerate(paragraphs):
+        if resume > ps:
+            if resume >= pe:
+                continue
+            ps = resume
         spans = direct_spans(text, ps, pe)
+        if spans and spans[-1].close_at < 0:  # left open: closed in a later paragraph?
+            carried = _carry_over(text, paragraphs[k + 1 :], text[spans[-1].open_at])
+            if carried is not None:
+                spans[-1].end, spans[-1].close_at = carried, carried
+                resume = carried + 1
         nps, npe = nz.span_to_normalized(ps, pe)
         cues = find_forms(lex.cue_automaton(), nz.text, _accept, nps, npe, original=nz)
         cue_spans = [
@@ -167,14 +200,16 @@ def extract(doc: Analysis, lex: QuoteLexicon) -> None:
                 cue is not None
                 and n_words < _MIN_DIRECT_WORDS
                 and cue[0][1] <= sp.open_at
-                and _COMPLEMENTIZER_AT.search(text, cue[0][1], sp.open_at)
+                and _inside_reported(doc, cue, sp, mentions, spans)
             ):
                 continue  # وأكد أن ممر "شمال جنوب" ...: a quoted term inside reported speech
             speaker, via, rule = None, None, "direct"
             cue_span = (sp.open_at, sp.open_at + 1)
             if cue is not None:
                 (cs, ce), c = cue
-                speaker, via = _speaker(doc, lex, mentions, c, cs, ce, last_speaker, history)
+                speaker, via = _speaker(
+                    doc, lex, mentions, c, cs, ce, last_speaker, history, cue_spans
+                )
                 cue_span = (cs, ce)
                 rule = f"direct+cue:{c.targets[0].kind}"
                 if speaker is None and last_speaker is not None:
@@ -189,36 +224,104 @@ def extract(doc: Analysis, lex: QuoteLexicon) -> None:
                 _quote(doc, lex, mentions, cue_span, (sp.start, sp.end), speaker, via, True, rule)
             )
             covered.append((sp.open_at, sp.close_at if sp.close_at >= 0 else sp.end))
-            if cue is not None:
+            if cue is not None and not _reports_before(doc, cue, sp, mentions, spans):
                 covered.append(cue[0])  # the cue has its quotation: no reported speech from it
             if speaker is not None:
                 last_speaker = speaker
                 history.append(speaker)
+        reported: list[tuple[int, int]] = []
         for (cs, ce), c in cue_spans:
             if any(a <= cs <= b for a, b in covered):
                 continue
+            if c.targets[0].kind == "verb" and any(a <= cs < b for a, b in reported):
+                continue  # "أشار إلى أن روسيا تعتبر ...": a verb of what was said, not a new cue
             content = _reported_content(doc, c, cs, ce, mentions, spans)
             if content is None:
                 continue
-            speaker, via = _speaker(doc, lex, mentions, c, cs, ce, last_speaker, history)
+            speaker, via = _speaker(doc, lex, mentions, c, cs, ce, last_speaker, history, cue_spans)
             if speaker is None:
                 continue
-            quotes.append(
-                _quote(
-                    doc,
-                    lex,
-                    mentions,
-                    (cs, ce),
-                    content,
-                    speaker,
-                    via,
-                    False,
-                    f"reported:{c.targets[0].kind}",
-                )
-            )
+            reported.append(content)
+            rule = f"reported:{c.targets[0].kind}"
+            for who in [speaker, *_coordinated(doc, mentions, speaker, content[0])]:
+                quotes.append(_quote(doc, lex, mentions, (cs, ce), content, who, via, False, rule))
             last_speaker = speaker
             history.append(speaker)
     doc.quotes = quotes
+
+
+def _carry_over(text: str, following: list[tuple[int, int]], opener: str) -> int | None:
+    """Where a quotation left open at the end of its paragraph closes, when the next paragraphs
+    go on with it and one of them ends with the closing mark, no other mark before it (a quote
+    over several paragraphs); None otherwise: a mark inside a paragraph is too ambiguous (the
+    curly marks both open and close) to carry a quotation over."""
+    closer = _OPEN.get(opener, '"')
+    for s, e in following[:3]:
+        marks = [i for i in range(s, e) if text[i] in _OPEN or text[i] in '"»']
+        if not marks:
+            continue  # a paragraph wholly inside the quotation
+        i = marks[0]
+        if len(marks) == 1 and text[i] in closer and not text[i + 1 : e].strip(" .،؛"):
+            return i
+        return None
+    return None
+
+
+def _coordinated(
+    doc: Analysis, mentions: list[Mention], speaker: Mention, limit: int
+) -> list[Mention]:
+    """Speakers joined to the first one by و before the content ("أشار بوتين وعلييف إلى"):
+    each of them said it, so each gets the quote."""
+    out: list[Mention] = []
+    kind = doc.actors[speaker.actor].kind
+    prev = speaker
+    for m in mentions:
+        if m.start < prev.end or m.start >= limit:
+            continue
+        if doc.text[prev.end : m.start].strip() != "و" or doc.actors[m.actor].kind != kind:
+            break
+        if m.actor != speaker.actor:
+            out.append(m)
+        prev = m
+    return out
+
+
+def _reports_before(
+    doc: Analysis,
+    cue: tuple[tuple[int, int], Hit[Cue]],
+    sp: _Span,
+    mentions: list[Mention],
+    spans: list[_Span],
+) -> bool:
+    """Whether the cue also reports, in its own words, a clause of its own before the quotation it
+    introduces ("قال إن اللقاء غير مقرر، لكن «…»"): that part is a quote of its own."""
+    (cs, ce), c = cue
+    if ce > sp.open_at:
+        return False
+    content = _reported_content(doc, c, cs, ce, mentions, spans)
+    if content is None or content[1] > sp.open_at:
+        return False
+    # the clause ends at a comma, a connective at most before the mark ("، لكن «"); without
+    # one, the quotation ends the reported clause ("قال إن فلانا نقش اسمه «…»")
+    lead = doc.text[content[0] : sp.open_at]
+    comma = max(lead.rfind("،"), lead.rfind(","))
+    return comma >= 0 and len(lead[:comma].split()) >= 3 and len(lead[comma + 1 :].split()) <= 2
+
+
+def _inside_reported(
+    doc: Analysis,
+    cue: tuple[tuple[int, int], Hit[Cue]],
+    sp: _Span,
+    mentions: list[Mention],
+    spans: list[_Span],
+) -> bool:
+    """A short quoted term after the cue's complementizer (أن، إلى) is a name inside what was
+    reported ("أشار إلى تطوير ممر "شمال جنوب""), not the quotation the cue introduces."""
+    (cs, ce), c = cue
+    if _COMPLEMENTIZER_AT.search(doc.text, ce, sp.open_at):
+        return True
+    content = _reported_content(doc, c, cs, ce, mentions, spans)
+    return content is not None and content[0] <= sp.open_at
 
 
 def _cue_for_direct(
@@ -231,7 +334,12 @@ def _cue_for_direct(
     for (cs, ce), c in cue_spans:
         if cs < sp.open_at and cs >= sent[0]:
             best = ((cs, ce), c)  # the last cue before the quote in its sentence
-        elif sp.close_at >= 0 and 0 <= cs - sp.close_at <= 12 and best is None:
+        elif (
+            sp.close_at >= 0
+            and 0 <= cs - sp.close_at <= 12
+            and best is None
+            and not re.search(r"[.!?؟]", doc.text[sp.close_at + 1 : cs])
+        ):  # «…»، قال: the cue right after, in the same sentence ("…". أشار starts another)
             return ((cs, ce), c)
     return best
 
@@ -245,6 +353,7 @@ def _speaker(
     ce: int,
     last: Mention | None,
     history: list[Mention] | None = None,
+    cues_before: list[tuple[tuple[int, int], Hit[Cue]]] | None = None,
 ) -> tuple[Mention | None, str | None]:
     text = doc.text
     kind = c.targets[0].kind
@@ -252,18 +361,19 @@ def _speaker(
     after = [m for m in mentions if ce <= m.start < sent[1]]
     before = [m for m in mentions if sent[0] <= m.start and m.end <= cs]
     if kind == "source":  # وفقا لـ X
-        pronoun_next = c.targets[0].needs_l and text[ce : ce + 6].split()[:1] in (
-            ["له"],
-            ["لها"],
-            ["لهم"],
-            ["لهما"],
-        )
+        pronoun_next = c.targets[0].needs_l and [
+            w.strip("،,؛:") for w in text[ce : ce + 7].split()[:1]
+        ] in (["له"], ["لها"], ["لهم"], ["لهما"])
         if c.suffix or pronoun_next:  # وفقا له، بحسبه: the speaker named before
             persons = [m for m in before if doc.actors[m.actor].kind == "person"]
             return (last or (persons[-1] if persons else None)), None
-        return (after[0] if after and after[0].start - ce <= 4 else None), None
+        if after and after[0].start - ce <= 4:
+            return after[0], None
+        # "وبحسب الموقع؛": a definite noun for the outlet or person already named
+        anaphor = _anaphor(doc, lex, mentions, text[ce : sent[1]], cs, history or [])
+        return (anaphor[0] if anaphor else None), None
     if kind == "relay":  # نقلت X عن Y قوله
-        m = re.search(r"(?:^|\s)عن\s+", text[ce : sent[1]])
+        m = re.search(r"(?:^|\s)(?:عن|إلى|الى)\s+", text[ce : sent[1]])
         if m:
             comp = _COMPLEMENTIZER_AT.search(text, ce + m.end(), sent[1])
             limit = comp.start() if comp else sent[1]
@@ -278,6 +388,12 @@ def _speaker(
                 return (persons or spoken)[0], via
         return None, None
     if kind == "participle":  # the subject of the clause before it
+        main = _main_cue(doc, cues_before or [], sent[0], cs)
+        if main is not None:  # "ويحذر فلان ... من فلان آخر، قائلا": the subject of the main verb
+            (ms, me), mc = main
+            subject, _ = _speaker(doc, lex, mentions, mc, ms, me, last, history)
+            if subject is not None:
+                return subject, None
         if before:
             return _subject_before(doc, before, cs), None
         return last, None
@@ -289,22 +405,62 @@ def _speaker(
     limit = ce + comp.start() if comp else sent[1]
     cands = [m for m in after if m.start < limit and len(text[ce : m.start].split()) <= 12]
     anaphor = _anaphor(doc, lex, mentions, tail, cs, history or ([last] if last else []))
+    persons = [m for m in cands if doc.actors[m.actor].kind == "person"]
+    if persons:  # "قال الخبير فلان": the noun is the name's title, not a pointer back
+        return persons[0], None
     if anaphor is not None and (not cands or anaphor[1] < cands[0].start):
         return anaphor[0], None
-    persons = [m for m in cands if doc.actors[m.actor].kind == "person"]
-    if persons:
-        return persons[0], None
     if cands and "،" not in text[ce : cands[0].start]:
         return cands[0], None
-    if before and len(text[before[-1].end : cs].split()) <= 1:
+    if before and (
+        len(text[before[-1].end : cs].split()) <= 1 or _RELATIVE.match(text[before[-1].end : cs])
+    ):
         return before[-1], None
     if (
         c.targets[0].continuation
         or c.prefix.startswith("و")
         or _CONTINUATION_OPENERS.match(text[sent[0] : cs])
     ):
-        return last, None
+        return _dropped_subject(doc, mentions, cs, last), None
+    persons = [m for m in before if doc.actors[m.actor].kind == "person"]
+    if persons and re.search(r"(?:^|\s)(?:بل|ثم|حين|عندما)\s*$", text[sent[0] : cs]):
+        # "لم يكتف بوتين بذلك، بل قال إن": the verb shares the subject of the clause before it
+        return persons[0], None
     return None, None
+
+
+def _dropped_subject(
+    doc: Analysis, mentions: list[Mention], cs: int, last: Mention | None
+) -> Mention | None:
+    """Whom a cue with no subject of its own ("وقال إنه ...") goes on with: the last speaker, unless
+    that was a person and the paragraph so far names other persons and not that one; then the
+    first of them, the subject the paragraph is about ("حرص بوتين على ... وقال إنه")."""
+    assert doc.segmentation is not None
+    start = max((s for s, _ in doc.segmentation.paragraphs if s <= cs), default=0)
+    persons = [
+        m
+        for m in mentions
+        if start <= m.start and m.end <= cs and doc.actors[m.actor].kind == "person"
+    ]
+    if last is not None and doc.actors[last.actor].kind != "person":
+        return last  # an organisation speaking ("وأضافوا"): persons named meanwhile are not it
+    if not persons or (last is not None and any(m.actor == last.actor for m in persons)):
+        return last
+    return persons[0]
+
+
+def _main_cue(
+    doc: Analysis, cues: list[tuple[tuple[int, int], Hit[Cue]]], start: int, cs: int
+) -> tuple[tuple[int, int], Hit[Cue]] | None:
+    """The first non-participle cue of the sentence before a participle: the verb it hangs on.  None
+    when a complementizer comes between them: the participle then belongs to the reported clause
+    ("وقال الموقع إن فلانا زار باكو، مشيرا إلى ...": the visitor points, not the site)."""
+    for (a, b), c in cues:
+        if start <= a and b <= cs and c.targets[0].kind != "participle":
+            if _COMPLEMENTIZER_AT.search(doc.text, b, cs):
+                return None
+            return (a, b), c
+    return None
 
 
 def _anaphor(
@@ -320,7 +476,7 @@ def _anaphor(
     words = tail.split()[:1]
     if not words:
         return None
-    noun = normalize_headword(words[0].strip("،,"))
+    noun = normalize_headword(words[0].strip("،,؛:"))
     refers = lex.anaphors.get(noun)
     if refers is None:
         return None
@@ -346,8 +502,16 @@ def _anaphor(
 
 
 def _subject_before(doc: Analysis, before: list[Mention], cs: int) -> Mention:
-    """The subject of the clause a participle (مشيرا، مؤكدا) hangs on: the last person named before it."""
+    """The subject of the clause a participle (مشيرا، مؤكدا) hangs on: the first person named in
+    that clause (the clause after the last complementizer), since the subject comes first and
+    later persons are objects ("أجرى زيلينسكي مكالمة مع علييف، معبرا": Zelensky)."""
+    clause = before[0].start
+    for m in _COMPLEMENTIZER_AT.finditer(doc.text, before[0].start, cs):
+        clause = m.end()
     persons = [m for m in before if doc.actors[m.actor].kind == "person"]
+    in_clause = [m for m in persons if m.start >= clause]
+    if in_clause:
+        return in_clause[0]
     return persons[-1] if persons else before[0]
 
 
@@ -364,7 +528,7 @@ def _reported_content(
             return start, end
         # "بحسب X فإن ..." / "وبحسبه، ...": the content follows the speaker
         m = re.search(r"(?:^|\s)(?:فإن|فان|فقد)\s+", text[ce : sent[1]]) or re.match(
-            r"[^،,]{0,40}[،,]\s*", text[ce : sent[1]]
+            r"[^،,؛]{0,40}[،,؛]\s*", text[ce : sent[1]]
         )
         if m is None:
             return None
@@ -373,11 +537,23 @@ def _reported_content(
         return (start, end) if end - start > 10 else None
     tail = text[ce : sent[1]]
     m = _COMPLEMENTIZER.search(tail)
-    if m is None or m.start() > 60:
+    reach = _RELAY_REACH if kind == "relay" else _SUBJECT_REACH
+    if (m is None or m.start() > reach) and _KAMA_BEFORE.search(text, sent[0], cs):
+        # "وكما ذكرت الهيئة، ...": the subject ends at a comma, what it said follows
+        m = re.match(rf"[^،,؛]{{0,{reach}}}[،,؛]\s*", tail)
+        if m is None:
+            return None
+        start = ce + m.end()
+        end = _rstrip(text, start, sent[1])
+        return (start, end) if end - start >= 8 else None
+    if m is None or m.start() > reach:
         return None
     if m.group().strip(" ،") in ("إلى", "الى") and c.form not in _TO_CUES:
         return None  # "أعلن ... إلى": a preposition, not the start of what was said
     start = ce + m.end()
+    if c.form in _DESCRIBE_CUES and m.group().lstrip(" ،").startswith("ب"):
+        # "وصف علييف العلاقات بأنها ...": what is described is part of what was said
+        start = _after_subject(doc, mentions, ce, ce + m.start())
     end = _rstrip(text, start, sent[1])
     # stop at a quotation that the sentence also holds (it is its own record)
     for sp in spans:
@@ -386,7 +562,37 @@ def _reported_content(
             end = _rstrip(text, start, sp.open_at)
     if end - start < 8:
         return None
+    if end >= _rstrip(text, start, sent[1]):
+        end = _run_on(doc, end)
     return start, end
+
+
+def _run_on(doc: Analysis, end: int) -> int:
+    """Reported speech goes on into the next sentence of the paragraph when that sentence opens
+    with an additive connective ("بالإضافة إلى ذلك،", "علاوة على ذلك،"): the same speaker's
+    next point, with no cue of its own."""
+    assert doc.segmentation is not None
+    k = doc.segmentation.sentence_at(end)
+    sentences = doc.segmentation.sentences
+    para = next((p for p in doc.segmentation.paragraphs if p[0] <= end <= p[1]), None)
+    while k + 1 < len(sentences) and para is not None:
+        ns, ne = sentences[k + 1]
+        if ns >= para[1] or not _ADDITIVE.match(doc.text, ns):
+            break
+        end = _rstrip(doc.text, ns, ne)
+        k += 1
+    return end
+
+
+def _after_subject(doc: Analysis, mentions: list[Mention], ce: int, limit: int) -> int:
+    """Where the words after a cue's subject begin: after the first actor named right after the
+    cue (with the mentions nested in it), else right after the cue."""
+    after = [x for x in mentions if ce <= x.start < limit]
+    end = ce
+    if after and len(doc.text[ce : after[0].start].split()) <= 3:
+        end = max(x.end for x in after if x.start < after[0].end)
+    rest = doc.text[end:limit]
+    return end + len(rest) - len(rest.lstrip(" ،,"))
 
 
 def _quote(
