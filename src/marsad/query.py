@@ -213,8 +213,12 @@ def events(
         where.append("e.root = ?")
         args.append(root.zfill(2))
     if code:
-        where.append("e.cameo LIKE ? || '%'")
-        args.append(code)
+        if not code.isdigit():
+            raise InputError(f"code must be a CAMEO code or its prefix (digits), got {code!r}")
+        # a range instead of LIKE, so the prefix can use an index: "04" -> "04" <= cameo < "05"
+        upper = code[:-1] + chr(ord(code[-1]) + 1)
+        where.append("e.cameo >= ? AND e.cameo < ?")
+        args += [code, upper]
     if quad:
         where.append("e.quad = ?")
         args.append(quad)
