@@ -234,21 +234,35 @@ def events(
     if outlet:
         where.append("d.outlet = ?")
         args.append(outlet)
+    # the events first (the filters and the order run on the events table and its indexes), then
+    # the texts of just the documents they come from
     sql = (
-        "SELECT e.*, d.doc_key, d.outlet, d.url, d.text FROM events e JOIN documents d ON d.id = e.doc_id "
-        + (("WHERE " + " AND ".join(where)) if where else "")
+        "SELECT e.* FROM events e"
+        + (" JOIN documents d ON d.id = e.doc_id" if outlet else "")
+        + ((" WHERE " + " AND ".join(where)) if where else "")
         + " ORDER BY e.date IS NULL, e.date, e.id LIMIT ? OFFSET ?"
     )
+    rows = store.conn.execute(sql, (*args, limit, offset)).fetchall()
+    docs: dict[int, Any] = {}
+    ids = sorted({r["doc_id"] for r in rows})
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for d in store.conn.execute(
+            f"SELECT id, doc_key, outlet, url, text FROM documents WHERE id IN ({marks})", chunk
+        ):
+            docs[d["id"]] = d
     cache: dict[str, dict[str, str]] = {}
     out = []
-    for r in store.conn.execute(sql, (*args, limit, offset)):
-        text = r["text"]
+    for r in rows:
+        d = docs[r["doc_id"]]
+        text = d["text"]
         out.append(
             EventRow(
                 id=r["id"],
-                doc_key=r["doc_key"],
-                outlet=r["outlet"],
-                url=r["url"],
+                doc_key=d["doc_key"],
+                outlet=d["outlet"],
+                url=d["url"],
                 date=r["date"],
                 date_basis=r["date_basis"],
                 source=[_actor_info(store, a, cache) for a in json.loads(r["source_json"])],
