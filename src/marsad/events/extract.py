@@ -45,6 +45,7 @@ import re
 from dataclasses import dataclass
 
 from marsad.actors.lexicon import get_lexicon as get_actor_lexicon
+from marsad.events.clauses import in_prepositional_phrase, unaffiliated_source
 from marsad.events.lexicon import (
     ActKind,
     EventLexicon,
@@ -87,7 +88,11 @@ _SVO_GAP = re.compile(r"^[\s\"'«»“”]*(?:(?:قد|لقد|فقد|ان|انه|
 _GEN_GAP_MAX_WORDS = 3
 # between a counted crowd and its verb: "الآلاف من النيباليين قد خرجوا"
 _CROWD_GAP = re.compile(r"^\s*من\s+\S+(?:\s+\S+)?\s*(?:(?:قد|لقد)\s*)?$")
-_COORDINATION = frozenset({"و", "،", "، و", "،و", ",", ", و"})  # "X وY", "X، Y وZ"
+# "X وY", "X، Y وZ", and "X ومعها Y" (X together with Y)
+_COORDINATION = frozenset(
+    {"و", "،", "، و", "،و", ",", ", و", "ومعه", "ومعها", "ومعهما", "ومعهم", "، ومعها", "، ومعهم"}
+)
+_REFINE_WINDOW = 6
 _TARGETLESS_ROOTS = frozenset({"14", "15", "18", "19", "20"})
 _CLAUSE_BREAK = re.compile(r"[؛;:]|،\s*(?:و|حيث|بينما|فيما|الذي|التي)\b")
 # PLOVER categories whose acts are read by :func:`_contentious`
@@ -336,7 +341,9 @@ def _context_ok(entry: TriggerEntry, norm: str, h: Hit[TriggerForm]) -> bool:
 
 
 def _refined_code(entry: TriggerEntry, norm: str, h: Hit[TriggerForm]) -> str:
-    near = " ".join(_window(norm, h, 4, True))
+    # six words reach past a VSO subject and a titled object (دعا علييف نظيره الروسي فلاديمير
+    # بوتين لزيارة) to the word that says what was asked
+    near = " ".join(_window(norm, h, _REFINE_WINDOW, True))
     for r in entry.refine:
         if any(normalize_word(c) in near for c in r.cue):
             return r.cameo
@@ -432,8 +439,9 @@ def _event(
             # main clause's subject, and the actor in construct with it is the one acted upon
             gen = _genitive(doc, te, after_in_clause)
             bare = [m for m in before if not _prep_before(doc, m)]
+            free = [m for m in bare if not in_prepositional_phrase(doc.text, m.start)]
             if bare:
-                subject = bare[-1]
+                subject = (free or bare)[-1]
                 rule += ":governed"
                 if gen is not None and _cc(doc, gen.mention.actor) != _cc(doc, subject.actor):
                     target = [gen.mention.actor]
@@ -474,7 +482,9 @@ def _event(
         if subject is None and before and not violent:
             subject = before[-1]
             rule += ":nearest-before"
-        if subject is None and not violent:
+        # a verbal noun with no actor in its own sentence names a topic (العقوبات، الرحلة), not
+        # a report whose agent the sentence before would give: only verbs reach back
+        if subject is None and not violent and form.kind not in ("noun", "phrase"):
             prev = [m for m in all_mentions if m.end <= sentence[0]]
             if prev:
                 subject = prev[-1]
@@ -519,6 +529,8 @@ def _event(
                 target = [other]
                 rule += ":context-target"
     if source == target:
+        return None
+    if unaffiliated_source([_cc(doc, a) for a in source]):
         return None
     if not target and entry.cameo[:2] not in _TARGETLESS_ROOTS:
         return None
@@ -1076,7 +1088,12 @@ def _governed(lex: EventLexicon, norm: str, h: Hit[TriggerForm], purpose: bool =
         return True
     control = lex.words("control")
     before = [_unwaw(w) for w in norm[max(0, h.wstart - 40) : h.wstart].split()]
-    return bool(before) and (before[-1] in control or " ".join(before[-2:]) in control)
+    # the control verb right before the noun, or before a one-word subject (حاولت باكو استفزاز)
+    return bool(before) and (
+        before[-1] in control
+        or " ".join(before[-2:]) in control
+        or (len(before) >= 2 and before[-2] in control)
+    )
 
 
 def _quote_around(doc: Analysis, offset: int) -> Mention | None:
@@ -1139,6 +1156,10 @@ def _status(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> Status:
     planned_after = lex.words("planned", "after")
     if any(w in planned_after for w in after_words) and h.targets[0].kind != "verb":
         return "planned"
+    if h.targets[0].kind != "verb" and any(
+        w in lex.words("hypothetical", "after") for w in after_words
+    ):
+        return "hypothetical"
     hypo = lex.words("hypothetical", "before")
     window = " ".join(before[-6:])
     if any(f" {p} " in f" {window} " for p in hypo):
