@@ -84,6 +84,62 @@ def _check_date(value: str | None, name: str) -> None:
         raise InputError(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
 
 
+def _date_range(
+    column: str, date_from: str | None, date_to: str | None, where: list[str], args: list[Any]
+) -> None:
+    """Add "column within [from, to]" to a WHERE list; a partial ``to`` (2025-07) takes its whole period."""
+    if date_from:
+        where.append(f"{column} >= ?")
+        args.append(date_from)
+    if date_to:
+        where.append(f"substr({column}, 1, ?) <= ?")
+        args += [len(date_to), date_to]
+
+
+DOCUMENT_COLUMNS = "id, doc_key, title, outlet, author, published, published_basis, url, source, version, ingested_at"
+
+
+def documents(
+    store: Store,
+    outlet: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[dict[str, Any]], int]:
+    """Document records (no text) in the order they were stored, filtered by outlet and publication
+    date, and the total count of the filter; up to ``limit + 1`` rows so a caller can tell if more follow."""
+    _check_limit(limit, offset)
+    _check_date(date_from, "from")
+    _check_date(date_to, "to")
+    where: list[str] = []
+    args: list[Any] = []
+    if outlet:
+        where.append("outlet = ?")
+        args.append(outlet)
+    _date_range("published", date_from, date_to, where, args)
+    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    total = int(store.conn.execute(f"SELECT COUNT(*) FROM documents {clause}", args).fetchone()[0])
+    rows = store.conn.execute(
+        f"SELECT {DOCUMENT_COLUMNS} FROM documents {clause} ORDER BY id LIMIT ? OFFSET ?",
+        (*args, limit + 1, offset),
+    ).fetchall()
+    return [dict(r) for r in rows], total
+
+
+def pairs(store: Store, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    """Pairs of codes with events between them (either direction), most events first:
+    ``{"a", "b", "events"}`` with ``a`` < ``b``."""
+    _check_limit(limit, offset)
+    rows = store.conn.execute(
+        """SELECT MIN(src, tgt) AS a, MAX(src, tgt) AS b, COUNT(DISTINCT event_id) AS events
+           FROM event_dyads WHERE src != tgt AND src != '-' AND tgt != '-'
+           GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ? OFFSET ?""",
+        (limit, offset),
+    ).fetchall()
+    return [{"a": r["a"], "b": r["b"], "events": r["events"]} for r in rows]
+
+
 def _actor_info(store: Store, actor_id: str, cache: dict[str, dict[str, str]]) -> dict[str, str]:
     if actor_id not in cache:
         r = store.conn.execute(
@@ -225,12 +281,7 @@ def events(
     if status:
         where.append("e.status = ?")
         args.append(status)
-    if date_from:
-        where.append("e.date >= ?")
-        args.append(date_from)
-    if date_to:
-        where.append("substr(e.date, 1, ?) <= ?")
-        args += [len(date_to), date_to]
+    _date_range("e.date", date_from, date_to, where, args)
     if outlet:
         where.append("d.outlet = ?")
         args.append(outlet)

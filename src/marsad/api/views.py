@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
+from marsad import query
 from marsad.model import country_part
 from marsad.query import EventRow, QuoteRow
 from marsad.store import Store
@@ -34,30 +35,6 @@ def page(rows: Sequence[Any], limit: int, offset: int, total: int | None = None)
     }
 
 
-def document_filters(
-    outlet: str | None, date_from: str | None, date_to: str | None
-) -> tuple[str, list[Any]]:
-    """The WHERE clause (possibly empty) and arguments of a documents listing."""
-    where: list[str] = []
-    args: list[Any] = []
-    if outlet:
-        where.append("outlet = ?")
-        args.append(outlet)
-    if date_from:
-        where.append("published >= ?")
-        args.append(date_from)
-    if date_to:
-        where.append("substr(published, 1, ?) <= ?")
-        args += [len(date_to), date_to]
-    return ("WHERE " + " AND ".join(where) if where else ""), args
-
-
-DOCUMENT_COLUMNS = (
-    "id, doc_key, title, outlet, author, published, published_basis, url, source, version, "
-    "ingested_at"
-)
-
-
 def list_documents(
     store: Store,
     limit: int,
@@ -67,13 +44,8 @@ def list_documents(
     date_to: str | None = None,
 ) -> dict[str, Any]:
     """A page of document records (no text), oldest stored first, with the total count."""
-    where, args = document_filters(outlet, date_from, date_to)
-    total = int(store.conn.execute(f"SELECT COUNT(*) FROM documents {where}", args).fetchone()[0])
-    rows = store.conn.execute(
-        f"SELECT {DOCUMENT_COLUMNS} FROM documents {where} ORDER BY id LIMIT ? OFFSET ?",
-        (*args, limit + 1, offset),
-    ).fetchall()
-    return page([dict(r) for r in rows], limit, offset, total)
+    rows, total = query.documents(store, outlet, date_from, date_to, limit, offset)
+    return page(rows, limit, offset, total)
 
 
 def pairs(store: Store, limit: int, offset: int) -> dict[str, Any]:
@@ -82,12 +54,7 @@ def pairs(store: Store, limit: int, offset: int) -> dict[str, Any]:
     What the explorer offers to pick from: a pair with no event has no
     timeline to show.
     """
-    rows = store.conn.execute(
-        """SELECT MIN(src, tgt) AS a, MAX(src, tgt) AS b, COUNT(DISTINCT event_id) AS events
-           FROM event_dyads WHERE src != tgt AND src != '-' AND tgt != '-'
-           GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ? OFFSET ?""",
-        (limit + 1, offset),
-    ).fetchall()
+    rows = query.pairs(store, limit + 1, offset)
     names = code_names(store, {c for r in rows for c in (r["a"], r["b"])})
     items = [
         {
