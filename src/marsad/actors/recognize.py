@@ -484,9 +484,21 @@ def recognize(doc: Analysis, lex: Lexicon) -> None:
     doc.mentions = sorted(b.mentions, key=lambda m: (m.start, m.end))
 
 
+_NOT_TITLES = frozenset({"أمام", "وأمام", "فأمام"})
+
+
+def _spelled_as_other_word(b: _Builder, h: Hit[Target]) -> bool:
+    """Normalization unifies alef forms, so the preposition أمام ("in front of") reads as the
+    title إمام; the original spelling tells them apart, and a preposition is no title."""
+    s, e = b.doc.norm.span_to_original(h.wstart, h.wend)
+    return b.doc.norm.original[s:e] in _NOT_TITLES
+
+
 def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
     """Resolve the title at ``hits[i]``; return the index after what it consumed (``i`` if nothing)."""
     lex = b.lex
+    if _spelled_as_other_word(b, hits[i]):
+        return i
     norm = b.doc.norm.text
     h = hits[i]
     t = _of(h, "title")

@@ -10,6 +10,7 @@ re-scores to the same figures.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -23,20 +24,66 @@ from marsad.pipeline import analyze
 
 
 def participants(analysis: Analysis) -> set[str]:
-    """The document's actors in the gold format's sense: every person named, and every actor
-    that acts, is acted upon or speaks (a state named only as a place is not one).  The store
-    keeps every mention; ``marsad actors`` lists them all.
+    """The document's actors in the gold format's sense: every person named (except one named
+    only as whose envoy someone is), every actor that acts, is acted upon or speaks, and every
+    state named at least twice other than as an event's place (a state named once as a place is
+    not one), and every company or judicial body named.  The store keeps every mention; ``marsad actors`` lists them all.
 
     Generic actors, made by the event stage from common nouns (مسلحون، الشرطة), are left out:
     they name no identity the gold could list, so an event of theirs is written with an empty
     side (see :func:`to_gold_document`)."""
-    ids = {a.id for a in analysis.actors.values() if a.kind == "person"}
+    people = {a.id for a in analysis.actors.values() if a.kind == "person"}
+    ids = people - _only_as_principal(analysis)
     for e in analysis.events:
         ids.update(e.source)
         ids.update(e.target)
     for q in analysis.quotes:
         ids.update(x for x in (q.speaker, q.via) if x)
+    ids.update(_recurring_states(analysis))
+    ids.update(_firms_and_courts(analysis))
     return {i for i in ids if not is_generic(i)}
+
+
+def _only_as_principal(analysis: Analysis) -> set[str]:
+    """Persons named only with a possessive لـ glued to the name (المبعوث الخاص لدونالد ترامب):
+    they are whose envoy or adviser someone is, a description of another actor, not a
+    participant.  Events and quotes still add them back when they act or speak."""
+    text = analysis.document.text
+    glued: dict[str, bool] = {}
+    for m in analysis.mentions:
+        before = text[max(0, m.start - 1) : m.start]
+        glued[m.actor] = glued.get(m.actor, True) and before == "ل"
+    return {a for a, only in glued.items() if only}
+
+
+_ACTING_SECTORS = frozenset({"BUS", "JUD"})
+
+
+def _firms_and_courts(analysis: Analysis) -> set[str]:
+    """Companies and judicial bodies: news about states names them for what they do (a firm
+    sanctioned or signing a deal, a prosecutor charging, a court ruling), not as a place or a
+    description, so each one named is a participant even when no extracted event links it."""
+    named = {m.actor for m in analysis.mentions}
+    return {
+        a.id
+        for a in analysis.actors.values()
+        if a.id in named and a.kind == "organization" and a.code[3:] in _ACTING_SECTORS
+    }
+
+
+def _recurring_states(analysis: Analysis) -> set[str]:
+    """States named at least twice other than as the place of an event: a state the article
+    keeps coming back to is one of its actors even when no extracted event links it, while one
+    named once, or only where something happened, is a place."""
+    places = [e.location for e in analysis.events if e.location is not None]
+    counts = Counter(
+        m.actor for m in analysis.mentions if not any(s < m.end and m.start < e for s, e in places)
+    )
+    return {
+        a
+        for a, n in counts.items()
+        if n >= 2 and a in analysis.actors and analysis.actors[a].kind == "country"
+    }
 
 
 def _actors(analysis: Analysis) -> list[dict[str, Any]]:
