@@ -66,8 +66,19 @@ def test_taa_marbuta_is_not_a_pronoun_on_a_verb(lexicons) -> None:  # type: igno
 
 
 def test_future_prefix_is_planned(lexicons) -> None:  # type: ignore[no-untyped-def]
-    _, got = _events(lexicons, "وسيلتقي بوتين مع علييف في باكو.")
+    _, got = _events(lexicons, "وسيلتقي بوتين مع علييف في جنيف.")
     assert got == [("وسيلتقي", ["putin_vladimir"], ["aliyev_ilham"], "040", "planned")]
+
+
+def test_meeting_in_one_sides_country_is_hosted_by_it(lexicons) -> None:  # type: ignore[no-untyped-def]
+    # The venue (Baku) is Azerbaijan's: Aliyev receives Putin (043), whatever the word order.
+    _, got = _events(lexicons, "وسيلتقي بوتين مع علييف في باكو.")
+    assert got == [("وسيلتقي", ["aliyev_ilham"], ["putin_vladimir"], "043", "planned")]
+    a, _ = _events(lexicons, "التقى علييف في باكو مع بوتين.")
+    assert [(e.source, e.target, e.cameo) for e in a.events] == [
+        (["aliyev_ilham"], ["putin_vladimir"], "043")
+    ]
+    assert a.events[0].rule.endswith(":hosted")
 
 
 @pytest.mark.parametrize(

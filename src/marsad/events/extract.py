@@ -54,6 +54,7 @@ from marsad.events.lexicon import (
     TriggerForm,
     get_event_lexicon,
 )
+from marsad.events.venue import recode_hosted
 from marsad.model import Actor, Analysis, Event, Mention, Status, argument_mentions, country_part
 from marsad.text.match import Hit, find_forms
 from marsad.text.normalize import normalize_headword, normalize_word
@@ -192,6 +193,7 @@ def extract(doc: Analysis, lex: EventLexicon) -> None:
                 )
             if event is None:
                 continue
+            recode_hosted(doc, lex, event)
             key = (
                 tuple(sorted(event.source)),
                 tuple(sorted(event.target)),
