@@ -14,6 +14,7 @@ from rich.text import Text
 from marsad import query
 from marsad.cli.common import DB_OPTION, JSON_OPTION, console, print_json, store
 from marsad.errors import InputError
+from marsad.text.segment import segment
 
 
 def register(app: typer.Typer) -> None:
@@ -69,10 +70,9 @@ def explain(
         x = a.actors.get(aid)
         return f"{x.name} [{x.code}]" if x else aid
 
-    def sent_no(offset: int) -> int:
-        from marsad.text.segment import segment
+    seg = a.segmentation or segment(text)
 
-        seg = segment(text)
+    def sent_no(offset: int) -> int:
         return seg.sentence_at(offset) + 1
 
     if as_json:

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from marsad.errors import DataFileError
-from marsad.resources import data_path, load_yaml
+from marsad.resources import data_path, load_entries, load_yaml
 from marsad.text.match import build_automaton
 from marsad.text.normalize import normalize_headword, normalize_word
 
@@ -216,16 +216,7 @@ def load_cameo(path: Path) -> dict[str, Cameo]:
 
 
 def load_triggers(path: Path) -> list[TriggerEntry]:
-    doc = load_yaml(path, "marsad/events/triggers")
-    out = []
-    for i, item in enumerate(doc.get("entries") or []):
-        try:
-            out.append(TriggerEntry.model_validate(item))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(x) for x in first["loc"])
-            raise DataFileError(f"entries[{i}]: {where}: {first['msg']}", source=str(path)) from exc
-    return out
+    return load_entries(path, "marsad/events/triggers", TriggerEntry)
 
 
 def load_event_lexicon(
