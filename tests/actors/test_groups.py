@@ -92,3 +92,31 @@ def test_title_before_a_name_with_li_is_someone_else(lex: Lexicon) -> None:
     got = _run(lex, "ووصل المبعوث الخاص لدونالد ترامب إلى العاصمة صباح اليوم.")
     assert ("دونالد ترامب", "trump_donald", "USAGOV") in got
     assert all(not g[0].startswith("المبعوث") for g in got)
+
+
+def test_siblings_named_together_are_one_group_found_again_by_surname(lex: Lexicon) -> None:
+    got = _run(
+        lex,
+        "أكدت وزارة الصحة الأذربيجانية وفاة الأخوين رستم وإلدار كريموف في مدينة روسية. "
+        "وطالبت عائلة الإخوة كريموف بتحقيق مستقل.",
+    )
+    groups = [g for g in got if g[1] == "kin:كريموف"]
+    assert [g[0] for g in groups] == ["الأخوين رستم وإلدار كريموف", "الإخوة كريموف"]
+    assert groups[0][2] == "AZECVL"  # the state of the sentence, not the place of death
+
+
+def test_siblings_introduced_as_named(lex: Lexicon) -> None:
+    got = _run(
+        lex, "وأسفرت المداهمة عن مقتل شقيقين يدعيان تيمور وأنار حسينوف، بحسب السلطات الأذربيجانية."
+    )
+    assert ("شقيقين يدعيان تيمور وأنار حسينوف", "kin:حسينوف", "AZECVL") in got
+
+
+def test_kinship_noun_before_ordinary_words_makes_no_group(lex: Lexicon) -> None:
+    got = _run(lex, "وزار الوزير الأشقاء في السودان وقدم الأخوين المساعدات اللازمة.")
+    assert all(not g[1].startswith("kin:") for g in got)
+
+
+def test_press_service_of_a_person_is_an_office_of_their_state(lex: Lexicon) -> None:
+    got = _run(lex, "وأعلنت الخدمة الصحفية التابعة لبوتين أن الاتصال تناول ملف الطاقة.")
+    assert ("الخدمة الصحفية التابعة لبوتين", "rus_press_service", "RUSGOV") in got

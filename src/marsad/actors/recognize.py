@@ -17,7 +17,10 @@
      plural nisba standing alone (روسيين، أذربيجانيين) -> that state's citizens
      (a CVL group), since without the article it names some people, not the nation;
    - a citizens group + من أصل/أصول + demonym (مواطنين روس من أصول أذربيجانية)
-     -> a group of its own, told apart from the state's citizens at large.
+     -> a group of its own, told apart from the state's citizens at large;
+   - a kinship noun + names (الأخوين فلان وفلان الفلاني، شقيقين يدعيان ...،
+     الإخوة الفلاني) -> one named group of civilians, later found by the
+     kinship noun + surname, with the country the sentence gives.
 3. Every mention names the lexicon entry or rule that produced it.
 """
 
@@ -61,6 +64,7 @@ _AFTER_L = frozenset({"لل", "ولل", "فلل"})
 _SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "نا", "كم"})
 _NO_ARTICLE = frozenset(p for p in _PREFIXES if "ال" not in p)
 _LINK = re.compile(r"^\s*(?:،|,)?\s*(?:(?:في|لدى|باسم|ب|ل|لـ|التابع(?:ه)? ل|الخاص(?:ه)? ب)\s*)?$")
+_OWNER_LINK = re.compile(r"^\s*(?:التابع(?:ه)?\s*ل?)?\s*$")
 _BODY_LINK = re.compile(r"^\s*(?:،|,)?\s*(?:في|لدى|باسم|ب|التابع(?:ه)? ل)\s*$")
 _NAME_WORD = re.compile(r"[\u0621-\u064a]{2,}")
 _NAME_GAP = re.compile(r"^\s*[،,]?\s*$")
@@ -117,6 +121,7 @@ class _Builder:
         self.last_person: str | None = None
         self.pending_title: int | None = None  # start of a title that introduced the next name
         self.local_surnames: dict[str, str] = {}
+        self.kin: set[str] = set()  # kinship groups named so far ("kin:" + surname)
 
     def add(self, actor: Actor, ns: int, ne: int, rule: str) -> None:
         if actor.id not in self.doc.actors:
@@ -448,6 +453,22 @@ def recognize(doc: Analysis, lex: Lexicon) -> None:
                 b.organ(organ.key, country, h.mstart, nxt.end)
                 i += 2
                 continue
+        owner = (_of(nxt, "actor") or _of(nxt, "short")) if nxt else None
+        if (
+            organ
+            and nxt
+            and owner
+            and not title
+            and owner.key in lex.people
+            and _OWNER_LINK.match(_gap(norm, h, nxt))
+            and (nxt.prefix.endswith("ل") or _gap(norm, h, nxt).rstrip().endswith("ل"))
+        ):
+            # "دائرة الإعلام التابعة لعلييف": the office of the state the person serves
+            code = b.known(b.local_surnames.get(nxt.form, owner.key)).code
+            if code[:3] in lex.countries and lex.organs[int(organ.key)].sector == "GOV":
+                b.organ(organ.key, code[:3], h.mstart, nxt.end, "organ+person")
+                i += 2
+                continue
         if title:
             j = _title(b, hits, i)
             if j > i:
@@ -481,6 +502,7 @@ def recognize(doc: Analysis, lex: Lexicon) -> None:
         consumed.add(i)
         i += 1
     _surnames(b, hits)
+    _kin_groups(b)
     doc.mentions = sorted(b.mentions, key=lambda m: (m.start, m.end))
 
 
@@ -631,3 +653,117 @@ def _surnames(b: _Builder, hits: list[Hit[Target]]) -> None:
             continue
         pid = b.local_surnames[m.group(1)]
         b.add(b.doc.actors[pid], m.start(1), m.end(1), "surname:in-document")
+
+
+# A kinship noun (dual, plural, with or without the article and a proclitic) and an optional
+# "named" participle before the names: الأخوين، الإخوة، شقيقين يدعيان، الأشقاء المدعوين.
+_KIN = re.compile(
+    r"(?<![\u0621-\u064a])(?:[وفبل]?(?:ال|لل)?)"
+    r"(?:اخوين|اخوان|اخوه|اشقاء|شقيقين|شقيقان|شقيقتين|شقيقتان|اختين|اختان)"
+    r"(?![\u0621-\u064a])\s+(?:(?:يدعيان|يدعون|يدعى|المدعوين|المدعوان|المدعوون)\s+)?"
+)
+_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:في|إلى|الى|من)\s+$")
+_KIN_WORD = re.compile(r"[\u0621-\u064a]{2,}")
+
+
+def _kin_names(b: _Builder, pos: int) -> tuple[int, str] | None:
+    """The names after a kinship noun: given names joined by و and a shared surname last
+    (غوسين وزياد الدين صفاروف), or the surname alone; (end, surname) or None."""
+    norm = b.doc.norm.text
+    stop = _not_name_words()
+    words: list[tuple[int, int]] = []
+    i = pos
+    while len(words) < 6:
+        w = _KIN_WORD.match(norm, i)
+        if not w:
+            break
+        word = w.group()
+        core = word[1:] if words and word.startswith("و") and len(word) > 3 else word
+        original = b.doc.norm.original[
+            b.doc.norm.to_original(w.start()) : b.doc.norm.to_original(w.end() - 1) + 1
+        ]
+        if original.startswith(("ال", "وال")) and core not in _NAME_PARTICLES:
+            break
+        if any(x in stop for x in _bare(core)) and core not in _NAME_PARTICLES:
+            break
+        words.append(w.span())
+        i = w.end()
+        if i >= len(norm) or norm[i] != " ":
+            break
+        i += 1
+    while words and norm[words[-1][0] : words[-1][1]] in _NAME_PARTICLES:
+        words.pop()
+    if not words:
+        return None
+    texts = [norm[s:e] for s, e in words]
+    bare = [t[1:] if k and t.startswith("و") else t for k, t in enumerate(texts)]
+    endings = _word_list("surname_endings.txt")
+    if len(words) == 1:
+        known = any(bare[0] == sid.split(":", 1)[-1] for sid in b.kin)
+        if not known and not any(bare[0].endswith(e) for e in endings):
+            return None
+        return words[0][1], bare[0]
+    coordinated = any(t.startswith("و") for t in texts[1:])
+    if not coordinated and not any(bare[-1].endswith(e) for e in endings):
+        return None
+    if not (bare[0] in _given_names() or any(bare[-1].endswith(e) for e in endings)):
+        return None
+    return words[-1][1], bare[-1]
+
+
+def _kin_groups(b: _Builder) -> None:
+    """Siblings named together (الأخوين فلان وفلان الفلاني): one group of civilians the news
+    follows as such (their arrest, their death), found again by a kinship noun and the surname.
+    Its country is that of the nearest state-coded mention in the sentence, since such groups are
+    seldom given a nationality of their own."""
+    norm = b.doc.norm.text
+    for m in _KIN.finditer(norm):
+        got = _kin_names(b, m.end())
+        if got is None:
+            continue
+        end, surname = got
+        start = m.start() + len(m.group()) - len(m.group().lstrip("وفبل"))
+        s, e = b.doc.norm.span_to_original(start, end)
+        if any(
+            x.start < e
+            and s < x.end
+            and b.doc.actors[x.actor].kind == "person"
+            and (x.end - x.start) > (e - s)
+            for x in b.mentions
+        ):
+            continue
+        actor_id = f"kin:{surname}"
+        if actor_id not in b.doc.actors:
+            country = _sentence_country(b, s, e)
+            b.doc.actors[actor_id] = Actor(
+                actor_id,
+                "group",
+                (country or "---") + "CVL",
+                b.doc.text[s:e],
+                None,
+                "rule:kin-group",
+            )
+        b.kin.add(actor_id)
+        b.mentions = [x for x in b.mentions if not (x.start < e and s < x.end)]
+        b.mentions.append(Mention(s, e, actor_id, "kin-group"))
+
+
+def _sentence_country(b: _Builder, s: int, e: int) -> str | None:
+    """The state of the state-coded mention nearest to ``s..e`` in its sentence, other than one
+    named as a place (في روسيا، إلى باكو): where something happened says little of who."""
+    lo, hi = b.doc.sentence_of(s)
+    text = b.doc.text
+    best: tuple[int, str] | None = None
+    for x in b.mentions:
+        if x.start < lo or x.end > hi or (x.start < e and s < x.end):
+            continue
+        code = b.doc.actors[x.actor].code
+        country = code[:3]
+        if not country.isalpha() or country not in b.lex.countries:
+            continue
+        if _PLACE_BEFORE.search(text, max(lo, x.start - 6), x.start):
+            continue
+        d = s - x.end if x.end <= s else x.start - e
+        if best is None or d < best[0]:
+            best = (d, country)
+    return best[1] if best else None

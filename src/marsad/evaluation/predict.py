@@ -19,7 +19,7 @@ from marsad.errors import InputError
 from marsad.evaluation.gold import GoldCorpus
 from marsad.events.extract import is_generic
 from marsad.ingest import load_document
-from marsad.model import Analysis, Document
+from marsad.model import Actor, Analysis, Document
 from marsad.pipeline import analyze
 
 
@@ -32,7 +32,7 @@ def participants(analysis: Analysis) -> set[str]:
     Generic actors, made by the event stage from common nouns (مسلحون، الشرطة), are left out:
     they name no identity the gold could list, so an event of theirs is written with an empty
     side (see :func:`to_gold_document`)."""
-    people = {a.id for a in analysis.actors.values() if a.kind == "person"}
+    people = {a.id for a in analysis.actors.values() if a.kind == "person" or _named_group(a)}
     ids = people - _only_as_principal(analysis)
     for e in analysis.events:
         ids.update(e.source)
@@ -42,6 +42,11 @@ def participants(analysis: Analysis) -> set[str]:
     ids.update(_recurring_states(analysis))
     ids.update(_firms_and_courts(analysis))
     return {i for i in ids if not is_generic(i)}
+
+
+def _named_group(actor: Actor) -> bool:
+    """A group of people named one by one (الأخوين فلان وفلان): named people, like a person."""
+    return actor.kind == "group" and actor.entry == "rule:kin-group"
 
 
 def _only_as_principal(analysis: Analysis) -> set[str]:
