@@ -491,14 +491,45 @@ def _event(
             if prev:
                 subject = prev[-1]
                 rule += ":previous-sentence"
-        if subject is None:
+        group = _group_subject(doc, lex, h, all_mentions, sentence)
+        if group is not None and (subject is None or _genitive(doc, te, after_in_clause)):
+            # "حرص الجميع على دعوة رؤساء X وY": the gathering acts, the construct list is acted upon
+            gen = _genitive(doc, te, after_in_clause)
+            if subject is not None and gen is not None and subject is gen.mention:
+                target = [
+                    x
+                    for x in _conjuncts(doc, sent_mentions, gen.mention, clause_end)
+                    if x not in group
+                ]
+            source = group
+            rule += ":group"
+        elif subject is None:
             return None
-        source = [subject.actor]
+        else:
+            source = _conjuncts(
+                doc, sent_mentions, subject, ts if subject.start < ts else clause_end
+            )
+            if len(source) > 1:
+                rule += ":coordinated"
+        if subject is None:
+            subject = Mention(ts, ts, source[0], "group")
         preps = tuple(normalize_word(p) for p in entry.target_preps) or _DEFAULT_TARGET_PREPS
         candidates = [
-            a for a in after_in_clause if a.mention.start > subject.start or subject.start < ts
+            a
+            for a in after_in_clause
+            if (a.mention.start > subject.start or subject.start < ts)
+            and a.mention.actor not in source[1:]
         ]
         own = _cc(doc, subject.actor)
+        sides = {_cc(doc, x) for x in source}
+        if (
+            entry.symmetric
+            and len(source) > 1
+            and not target
+            and all(_cc(doc, a.mention.actor) in sides for a in candidates)
+        ):
+            # "التقى بوتين وعلييف": a symmetric act between the coordinated parties
+            source, target = source[:1], source[1:]
         for a in candidates if not target else []:
             if a.mention is subject or _cc(doc, a.mention.actor) == own:
                 continue
@@ -1050,6 +1081,60 @@ def _context_target(doc: Analysis, mentions: list[Mention], ts: int, own: str) -
         if cc not in (own, "---") and doc.actors.get(m.actor) is not None:
             return m.actor
     return None
+
+
+def _conjuncts(doc: Analysis, mentions: list[Mention], first: Mention, limit: int) -> list[str]:
+    """The actor of ``first`` and those coordinated with it before ``limit`` ("موسكو وباكو"،
+    "روسيا وطاجيكستان ومعهما كازاخستان"، "رئيسا بيلاروس وطاجيكستان، فلان وفلان")."""
+    out = [first.actor]
+    prev = first
+    for m in mentions:
+        if m.start < prev.end or m is first:
+            continue
+        if m.start >= limit:
+            break
+        gap = normalize_word(doc.text[prev.end : m.start]).strip()
+        if gap not in _COORDINATION:
+            break
+        if m.actor not in out:
+            out.append(m.actor)
+        prev = m
+    return out
+
+
+def _group_subject(
+    doc: Analysis,
+    lex: EventLexicon,
+    h: Hit[TriggerForm],
+    mentions: list[Mention],
+    sentence: tuple[int, int],
+) -> list[str] | None:
+    """ "حرص الجميع على …"، "اتفق القادة على …": a plural noun for the parties of a gathering, right
+    before the trigger (or its governing verb) or right after it; the members of the last list of
+    three or more coordinated actors in this sentence or the one before."""
+    norm = doc.norm.text
+    groups = lex.words("groups")
+    if not groups:
+        return None
+    before = [_unwaw(w) for w in norm[max(0, h.wstart - 30) : h.wstart].split()[-3:]]
+    after = [_unwaw(w) for w in norm[h.wend : h.wend + 20].split()[:1]]
+    if not any(w in groups for w in before + after):
+        return None
+    ts = doc.norm.to_original(h.wstart)
+    assert doc.segmentation is not None
+    starts = [s for s, _ in doc.segmentation.sentences if s <= sentence[0]]
+    lo = starts[-2] if len(starts) >= 2 else sentence[0]
+    pool = [m for m in mentions if lo <= m.start and m.end <= ts]
+    best: list[str] | None = None
+    taken: set[str] = set()
+    for m in pool:
+        if m.actor in taken:
+            continue  # inside a list already read
+        members = _conjuncts(doc, pool, m, ts)
+        taken.update(members)
+        if len({_cc(doc, x) for x in members}) >= 3:
+            best = members
+    return best
 
 
 def _dual(

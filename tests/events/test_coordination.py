@@ -1,0 +1,57 @@
+"""Coordinated actors and plural nouns for a gathering, read with the package lexicons.
+
+Every sentence here is invented for the test; none comes from a real article.
+"""
+
+from __future__ import annotations
+
+from marsad.model import Analysis, Document, DocumentMeta, country_part
+from marsad.pipeline import analyze
+
+
+def _events(text: str) -> list[tuple[str, list[str], list[str], str, str]]:
+    a = analyze(Document(text, text, DocumentMeta(published="2025-03-10")))
+    return [(a.span(*e.trigger), e.source, e.target, e.cameo[:2], e.rule) for e in a.events]
+
+
+def _states(text: str, trigger: str) -> list[tuple[set[str], set[str], str]]:
+    a: Analysis = analyze(Document(text, text, DocumentMeta(published="2025-03-10")))
+
+    def cc(ids: list[str]) -> set[str]:
+        return {country_part(a.actors[i].code) for i in ids}
+
+    return [(cc(e.source), cc(e.target), e.rule) for e in a.events if a.span(*e.trigger) == trigger]
+
+
+def test_coordinated_subject_acts_together() -> None:
+    got = _events("واقترحت موسكو وباكو على حلف شمال الأطلسي خطة مشتركة للرادار.")
+    assert [(g[1], g[2]) for g in got if g[0] == "واقترحت"] == [(["RUS", "AZE"], ["NATO"])]
+    assert got[0][4].endswith(":coordinated")
+
+
+def test_symmetric_act_between_coordinated_parties() -> None:
+    got = _events("والتقى بوتين وأردوغان على هامش قمة العشرين يوم الاثنين.")
+    meet = [g for g in got if g[0] == "والتقى"]
+    assert meet and meet[0][1] == ["putin_vladimir"] and meet[0][2] == ["erdogan_recep_tayyip"]
+
+
+def test_subject_and_object_side_by_side_are_not_coordinated() -> None:
+    got = _events("زار بوتين باكو في أيلول الماضي.")
+    assert [(g[1], g[2]) for g in got] == [(["putin_vladimir"], ["AZE"])]
+
+
+def test_plural_noun_stands_for_the_gathering_just_listed() -> None:
+    invite = _states(
+        "انعقدت في أستانا قمة جمعت قادة روسيا وكازاخستان وأوزبكستان وقيرغيزستان. "
+        "وقرر الجميع دعوة رؤساء أذربيجان وأرمينيا إلى القمة المقبلة.",
+        "دعوة",
+    )
+    assert invite
+    assert invite[0][0] == {"RUS", "KAZ", "UZB", "KGZ"}
+    assert invite[0][1] == {"AZE", "ARM"}
+    assert ":group" in invite[0][2]
+
+
+def test_plural_noun_without_a_list_before_names_no_one() -> None:
+    got = _events("وقرر الجميع دعوة رئيس أذربيجان إلى القمة المقبلة.")
+    assert all(":group" not in g[4] for g in got)
