@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any, Literal
 
 from marsad.text.normalize import Normalized, normalize
@@ -29,6 +30,9 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# Memoized: the event stage asks for the country part of the same few codes a few hundred times
+# an article.
+@lru_cache(maxsize=1 << 12)
 def country_part(code: str) -> str:
     """``RUSGOV`` -> ``RUS``; ``NATO`` -> ``NATO``; ``---CVL`` -> ``---``."""
     for sector in SECTORS:
@@ -134,7 +138,7 @@ class Event:
     status: Status
     rule: str
     date: str | None = None  # YYYY-MM-DD | YYYY-MM | YYYY
-    date_basis: str | None = None  # "expression" | "publication"
+    date_basis: str | None = None  # "expression" | "narrative" | "publication"
     date_span: tuple[int, int] | None = None
     location: tuple[int, int] | None = None
 
@@ -155,6 +159,16 @@ def argument_mentions(doc: Analysis) -> list[Mention]:
     """Mentions that can fill an argument slot, in text order: the name itself, not the wider
     "title + name" surface form recorded beside it."""
     return sorted((m for m in doc.mentions if m.rule != "title+name-span"), key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1 << 10)
+def _published_date(p: str) -> date:
+    """``YYYY[-MM[-DD]]`` as a date; memoized, since the stages ask for it dozens of times an
+    article and a text's date does not change while it is read."""
+    parts = [int(x) for x in p.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return date(parts[0], parts[1], parts[2])
 
 
 @dataclass(slots=True)
@@ -186,10 +200,7 @@ class Analysis:
         p = self.document.meta.published
         if not p:
             return None
-        parts = [int(x) for x in p.split("-")]
-        while len(parts) < 3:
-            parts.append(1)
-        return date(parts[0], parts[1], parts[2])
+        return _published_date(p)
 
     def span(self, start: int, end: int) -> str:
         return self.document.text[start:end]

@@ -116,7 +116,7 @@ def test_one_event_per_act(lexicons) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_date_from_expression_else_publication(lexicons) -> None:  # type: ignore[no-untyped-def]
-    text = "زار بوتين أذربيجان يوم الأحد. واعتقلت السلطات الروسية علييف."
+    text = "زار بوتين أذربيجان يوم الأحد. واعتقلت السلطات الروسية علييف.\n\nتمهيد.\n\nواعتذر بوتين لأذربيجان."
     tx = TimeExpression(
         text.index("الأحد"),
         text.index("الأحد") + 5,
@@ -129,7 +129,8 @@ def test_date_from_expression_else_publication(lexicons) -> None:  # type: ignor
     a, _ = _events(lexicons, text, [tx])
     assert [(e.date, e.date_basis) for e in a.events] == [
         ("2024-08-18", "expression"),
-        ("2024-08", "publication"),
+        ("2024-08-18", "narrative"),  # the day the passage has set carries over
+        ("2024-08", "publication"),  # two paragraphs on, the article's date
     ]
 
 

@@ -15,7 +15,8 @@ multiword phrase from the trigger file):
   (لم، لن، لا، غير، عدم، نفى ...), hypothetical (إذا، في حال، قد + present ...),
   else asserted;
 - **date**: the temporal expression nearest the trigger in its sentence, else
-  the publication date at month precision (``date_basis`` says which);
+  the recent day its paragraph has set (``narrative``), else the publication
+  date at month precision (``date_basis`` says which);
 - **place**: a place named after في in the sentence.
 
 Acts of violence and protest (PLOVER ASSAULT and PROTEST) are read by
@@ -41,8 +42,10 @@ One event per act per document: repeats (same actors, code and date) count once.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from marsad.actors.lexicon import get_lexicon as get_actor_lexicon
 from marsad.events.clauses import in_prepositional_phrase, unaffiliated_source
@@ -55,7 +58,16 @@ from marsad.events.lexicon import (
     get_event_lexicon,
 )
 from marsad.events.venue import recode_hosted
-from marsad.model import Actor, Analysis, Event, Mention, Status, argument_mentions, country_part
+from marsad.model import (
+    Actor,
+    Analysis,
+    Event,
+    Mention,
+    Status,
+    TimeExpression,
+    argument_mentions,
+    country_part,
+)
 from marsad.text.match import Hit, find_forms
 from marsad.text.normalize import normalize_headword, normalize_word
 
@@ -587,9 +599,9 @@ def _finish(
     code = _refined_code(entry, norm, h)
     cameo = lex.code(code)
     status = _status(lex, norm, h)
-    date, basis, dspan = _date(doc, ts, sentence)
+    when, basis, dspan = _date(doc, ts, sentence)
     if basis == "publication" and _is_reference(lex, norm, h):
-        date, basis, rule = None, None, rule + ":reference"
+        when, basis, rule = None, None, rule + ":reference"
     location = _location(doc, sentence, after)
     return Event(
         sentence=sentence,
@@ -602,7 +614,7 @@ def _finish(
         quad=cameo.quad,
         status=status,
         rule=rule,
-        date=date,
+        date=when,
         date_basis=basis,
         date_span=dspan,
         location=location,
@@ -1282,10 +1294,57 @@ def _date(
     if inside:
         best = min(inside, key=lambda t: abs(t.start - ts))
         return best.value, "expression", (best.start, best.end)
+    narrative = _narrative_time(doc, ts, sentence)
+    if narrative is not None:
+        return narrative.value, "narrative", (narrative.start, narrative.end)
     pub = doc.document.meta.published
     if pub:
         return pub[:7], "publication", None
     return None, None, None
+
+
+# how far before the publication date a paragraph's day can be and still be the news it tells
+_NARRATIVE_DAYS = 45
+
+
+def _narrative_time(doc: Analysis, ts: int, sentence: tuple[int, int]) -> TimeExpression | None:
+    """The day a news passage has set ("صباح يوم الثلاثاء، أعلن ... وفتحت النيابة ..."): the last
+    expression of a day before the sentence in its paragraph or the one before (vague ones such
+    as الآن left aside), when that day is recent news (up to six weeks before publication).  A
+    month, a year or an older day is background and does not carry over: the act is then dated
+    by the article."""
+    assert doc.segmentation is not None
+    paras = doc.segmentation.paragraphs
+    k = next((i for i, (s, e) in enumerate(paras) if s <= ts < e), None)
+    published = _latest_publication_day(doc)
+    if k is None or published is None:
+        return None
+    lo = paras[max(0, k - 1)][0]
+    earlier = [
+        t
+        for t in doc.timexes
+        if lo <= t.start and t.end <= sentence[0] and not t.rule.startswith("vague")
+    ]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    if last.granularity not in ("day", "time"):
+        return None
+    days = (published - last.date_from).days
+    return last if 0 <= days <= _NARRATIVE_DAYS else None
+
+
+def _latest_publication_day(doc: Analysis) -> date | None:
+    """The last day the publication date allows (the month's last day when only the month is known)."""
+    p = doc.document.meta.published
+    if not p:
+        return None
+    parts = [int(x) for x in p.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return date(parts[0], 12, 31)
 
 
 def _location(

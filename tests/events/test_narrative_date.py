@@ -1,0 +1,32 @@
+"""An act with no date of its own takes the recent day its passage has set.
+
+Every sentence here is invented for the test; none comes from a real article.
+"""
+
+from __future__ import annotations
+
+from marsad.model import Document, DocumentMeta
+from marsad.pipeline import analyze
+
+
+def _dated(text: str, published: str) -> list[tuple[str, str | None, str | None]]:
+    a = analyze(Document(text, text, DocumentMeta(published=published)))
+    return [(a.span(*e.trigger), e.date, e.date_basis) for e in a.events]
+
+
+def test_recent_day_of_the_paragraph_before_carries_over() -> None:
+    text = "وفي صباح يوم الاثنين الماضي، تصاعد التوتر بين البلدين.\n\nوانتقدت أذربيجان روسيا بشدة."
+    got = _dated(text, "2025-07-10")
+    assert ("وانتقدت", "2025-07-07", "narrative") in got
+
+
+def test_an_old_day_is_background_not_the_date_of_the_news() -> None:
+    text = "وفي الخامس من آذار 2019 تصاعد التوتر بين البلدين.\n\nوانتقدت أذربيجان روسيا بشدة."
+    got = _dated(text, "2025-07-10")
+    assert ("وانتقدت", "2025-07", "publication") in got
+
+
+def test_now_sets_no_day() -> None:
+    text = "وتشهد العلاقات حاليا توترا كبيرا. وانتقدت أذربيجان روسيا بشدة."
+    got = _dated(text, "2025-07-10")
+    assert ("وانتقدت", "2025-07", "publication") in got
