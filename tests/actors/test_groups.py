@@ -120,3 +120,23 @@ def test_kinship_noun_before_ordinary_words_makes_no_group(lex: Lexicon) -> None
 def test_press_service_of_a_person_is_an_office_of_their_state(lex: Lexicon) -> None:
     got = _run(lex, "وأعلنت الخدمة الصحفية التابعة لبوتين أن الاتصال تناول ملف الطاقة.")
     assert ("الخدمة الصحفية التابعة لبوتين", "rus_press_service", "RUSGOV") in got
+
+
+def test_unnamed_ambassador_is_the_one_named_before_in_the_document(lex: Lexicon) -> None:
+    got = _run(
+        lex,
+        "وقال السفير الأذربيجاني لدى روسيا رحمن مصطفاييف إن بلاده ترفض الاتهامات. "
+        "ثم غادر السفير الأذربيجاني مبنى الوزارة.",
+    )
+    assert ("السفير الأذربيجاني", "mustafayev_rahman", "AZEGOV") in got
+
+
+def test_unnamed_ambassador_alone_is_an_office_of_its_state(lex: Lexicon) -> None:
+    got = _run(lex, "واستدعت وزارة الخارجية الروسية السفير الأذربيجاني صباح الاثنين.")
+    assert ("السفير الأذربيجاني", "aze_ambassador", "AZEGOV") in got
+
+
+def test_title_linked_by_lada_takes_the_name_after_the_host_state(lex: Lexicon) -> None:
+    got = _run(lex, "وصرح السفير الروسي لدى أذربيجان ميخائيل يفدوكيموف للصحفيين بأن الأزمة ستنتهي.")
+    assert any(g[0] == "ميخائيل يفدوكيموف" and g[2] == "RUSGOV" for g in got), got
+    assert any(g[0].startswith("السفير الروسي لدى أذربيجان") for g in got)  # title+name span

@@ -63,9 +63,11 @@ _PREFIXES = frozenset(
 _AFTER_L = frozenset({"لل", "ولل", "فلل"})
 _SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "نا", "كم"})
 _NO_ARTICLE = frozenset(p for p in _PREFIXES if "ال" not in p)
-_LINK = re.compile(r"^\s*(?:،|,)?\s*(?:(?:في|لدى|باسم|ب|ل|لـ|التابع(?:ه)? ل|الخاص(?:ه)? ب)\s*)?$")
+_LINK = re.compile(
+    r"^\s*(?:،|,)?\s*(?:(?:في|لد[ىي]|باسم|ب|ل|لـ|التابع(?:ه)? ل|الخاص(?:ه)? ب)\s*)?$"
+)
 _OWNER_LINK = re.compile(r"^\s*(?:التابع(?:ه)?\s*ل?)?\s*$")
-_BODY_LINK = re.compile(r"^\s*(?:،|,)?\s*(?:في|لدى|باسم|ب|التابع(?:ه)? ل)\s*$")
+_BODY_LINK = re.compile(r"^\s*(?:،|,)?\s*(?:في|لد[ىي]|باسم|ب|التابع(?:ه)? ل)\s*$")
 _NAME_WORD = re.compile(r"[\u0621-\u064a]{2,}")
 _NAME_GAP = re.compile(r"^\s*[،,]?\s*$")
 
@@ -122,6 +124,9 @@ class _Builder:
         self.pending_title: int | None = None  # start of a title that introduced the next name
         self.local_surnames: dict[str, str] = {}
         self.kin: set[str] = set()  # kinship groups named so far ("kin:" + surname)
+        # (country, role) -> the person a title named in this document (السفير الأذربيجاني فلان)
+        self.holders: dict[tuple[str, str], str] = {}
+        self.pending_role: tuple[str, str] | None = None
 
     def add(self, actor: Actor, ns: int, ne: int, rule: str) -> None:
         if actor.id not in self.doc.actors:
@@ -174,6 +179,22 @@ class _Builder:
                 actor_id, "organization", country + "CVL", name, en, "rule:origin-group"
             )
         self.add(self.doc.actors[actor_id], ns, ne, "citizens+origin")
+
+    def office(self, country: str, role: str, sector: str, ns: int, ne: int, title: str) -> None:
+        """An official named only by office and state (السفير الروسي، المبعوث الأمريكي): one
+        identity per office in the document, coded with the office's sector."""
+        actor_id = f"{country.lower()}_{role}"
+        if actor_id not in self.doc.actors:
+            c = self.lex.countries.get(country)
+            self.doc.actors[actor_id] = Actor(
+                actor_id,
+                "person",
+                country + sector,
+                f"{title} ({c.name if c else country})",
+                f"{role.replace('_', ' ')} of {c.name_en if c else country}",
+                "rule:unnamed-official",
+            )
+        self.add(self.doc.actors[actor_id], ns, ne, f"title+country:office:{title}")
 
     def new_person(
         self, name_ns: int, name_ne: int, country: str | None, sector: str | None, rule: str
@@ -283,6 +304,9 @@ _UNIQUE_ROLES = frozenset(
         "leader",
     ]
 )
+# Offices many hold at once, each for one state abroad or at home: named by title and state alone
+# they mean the holder this document named, else an identity of their own.
+_OFFICE_ROLES = frozenset({"ambassador", "envoy", "spokesperson", "deputy_foreign_minister"})
 _NAME_PARTICLES = frozenset({"اوغلو", "زاده", "الدين", "بن", "ابن", "ابو", "عبد", "ال", "ولد"})
 
 
@@ -476,10 +500,13 @@ def recognize(doc: Analysis, lex: Lexicon) -> None:
                 continue
         actor_t = _of(h, "actor")
         title_start, b.pending_title = b.pending_title, None
+        role, b.pending_role = b.pending_role, None
         if actor_t:
             b.add(b.known(actor_t.key), h.mstart, h.end, f"lexicon:{actor_t.source}")
             if title_start is not None:  # "الرئيس الروسي فلاديمير بوتين" is a surface form too
                 b.add(b.known(actor_t.key), title_start, h.end, "title+name-span")
+                if role is not None:
+                    b.holders.setdefault(role, actor_t.key)
         elif _of(h, "short"):
             t = _of(h, "short")
             assert t is not None
@@ -576,6 +603,8 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
             and ((_of(nxt, "actor") and _is_person(nxt, lex)) or _of(nxt, "short"))
         ):
             b.pending_title = h.mstart  # the main loop adds the person and the title+name span
+            if country and entry.role in _OFFICE_ROLES:
+                b.pending_role = (country, entry.role)
             return j
     # an unknown name right after
     pos = last.wend if last is not h else h.wend
@@ -593,6 +622,8 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
             else org_sector
         )
         b.new_person(name[0], name[1], country, sector, f"title+name:{entry.title}")
+        if country and entry.role in _OFFICE_ROLES:
+            b.holders.setdefault((country, entry.role), b.mentions[-1].actor)
         b.add(b.doc.actors[b.mentions[-1].actor], h.mstart, name[1], "title+name-span")
         k = j
         while k < len(hits) and hits[k].start < name[1]:
@@ -618,6 +649,20 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
         if pid:
             b.add(b.known(pid), h.mstart, end, f"title+country:{entry.title}")
             return j
+    # "السفير الأذربيجاني" with no name: the one this document named, else the office itself
+    if (
+        country
+        and org_sector is None
+        and entry.role in _OFFICE_ROLES
+        and not plural
+        and end > h.end
+    ):
+        holder = b.holders.get((country, str(entry.role)))
+        if holder is not None:
+            b.add(b.doc.actors[holder], h.mstart, end, f"title+country:in-document:{entry.title}")
+        else:
+            b.office(country, entry.role, entry.sector or "GOV", h.mstart, end, entry.title)
+        return j
     return i if j == i + 1 else j
 
 

@@ -32,7 +32,11 @@ def participants(analysis: Analysis) -> set[str]:
     Generic actors, made by the event stage from common nouns (مسلحون، الشرطة), are left out:
     they name no identity the gold could list, so an event of theirs is written with an empty
     side (see :func:`to_gold_document`)."""
-    people = {a.id for a in analysis.actors.values() if a.kind == "person" or _named_group(a)}
+    people = {
+        a.id
+        for a in analysis.actors.values()
+        if (a.kind == "person" and a.entry != "rule:unnamed-official") or _named_group(a)
+    }
     ids = people - _only_as_principal(analysis)
     for e in analysis.events:
         ids.update(e.source)
