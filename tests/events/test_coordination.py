@@ -55,3 +55,15 @@ def test_plural_noun_stands_for_the_gathering_just_listed() -> None:
 def test_plural_noun_without_a_list_before_names_no_one() -> None:
     got = _events("وقرر الجميع دعوة رئيس أذربيجان إلى القمة المقبلة.")
     assert all(":group" not in g[4] for g in got)
+
+
+def test_comma_and_verb_starts_a_new_clause() -> None:
+    got = _events("وانتقد الرئيس الأذربيجاني الخطوة، وزار بوتين أنقرة بعد ذلك.")
+    # the subject of the second clause is not the object of the first
+    assert [g[:3] for g in got] == [("وزار", ["putin_vladimir"], ["TUR"])]
+
+
+def test_comma_and_name_adds_an_actor_to_the_clause() -> None:
+    got = _events("وانتقدت الخارجية الأذربيجانية كلا من فرنسا، وروسيا في بيان شديد اللهجة.")
+    crit = [g for g in got if g[0] == "وانتقدت"]
+    assert crit and "RUS" in crit[0][2]

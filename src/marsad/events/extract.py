@@ -107,7 +107,11 @@ _COORDINATION = frozenset(
 )
 _REFINE_WINDOW = 6
 _TARGETLESS_ROOTS = frozenset({"14", "15", "18", "19", "20"})
-_CLAUSE_BREAK = re.compile(r"[؛;:]|،\s*(?:و|حيث|بينما|فيما|الذي|التي)\b")
+# a clause ends at a semicolon or colon, or at a comma before حيث, بينما, فيما, a relative, or و
+# joined to a word that does not begin an actor's name (see :func:`_clause_end`)
+_CLAUSE_BREAK = re.compile(
+    r"[؛;:]|،\s*(?:(?:حيث|بينما|فيما|الذي|التي)(?![\u0621-\u064a])|و(?=[\u0621-\u064a]))"
+)
 # PLOVER categories whose acts are read by :func:`_contentious`
 _ACT_KINDS: dict[str, ActKind] = {"ASSAULT": "violence", "PROTEST": "protest"}
 # acts done to people: a crowd right after one of them is acted upon (اعتقلت عشرات المتظاهرين)
@@ -419,10 +423,7 @@ def _event(
     before = [m for m in sent_mentions if m.end <= ts]
     after = [_Arg(m, _prep_before(doc, m)) for m in sent_mentions if m.start >= te]
     # stay in the trigger's clause
-    clause_end = sentence[1]
-    cb = _CLAUSE_BREAK.search(text, te, sentence[1])
-    if cb:
-        clause_end = cb.start()
+    clause_end = _clause_end(doc, te, sentence[1], sent_mentions)
     after_in_clause = [a for a in after if a.mention.start < clause_end]
     source: list[str] = []
     target: list[str] = []
@@ -672,10 +673,7 @@ def _contentious(
     def can_undergo(m: Mention) -> bool:
         return m.start not in common or m.start in patients
 
-    clause_end = sentence[1]
-    cb = _CLAUSE_BREAK.search(text, te, sentence[1])
-    if cb:
-        clause_end = cb.start()
+    clause_end = _clause_end(doc, te, sentence[1], pool)
     before = [m for m in pool if m.end <= ts]
     after = [_Arg(m, _prep_before(doc, m)) for m in pool if te <= m.start < clause_end]
     rule = f"trigger:{entry.id}:{fkind}"
@@ -1093,6 +1091,19 @@ def _context_target(doc: Analysis, mentions: list[Mention], ts: int, own: str) -
         if cc not in (own, "---") and doc.actors.get(m.actor) is not None:
             return m.actor
     return None
+
+
+def _clause_end(doc: Analysis, te: int, end: int, mentions: list[Mention]) -> int:
+    """Where the trigger's clause ends: the first clause break after it.  "، و" before an actor's
+    name ("، وروسيا"، "، ووزير الخارجية") joins one more actor to a list, not a new clause; before
+    any other word ("، ويأمل بوتين") it starts one."""
+    for m in _CLAUSE_BREAK.finditer(doc.text, te, end):
+        if m.group().endswith("و"):
+            w = m.end() - 1
+            if any(w <= x.start <= w + 1 for x in mentions):
+                continue
+        return m.start()
+    return end
 
 
 def _conjuncts(doc: Analysis, mentions: list[Mention], first: Mention, limit: int) -> list[str]:
