@@ -67,3 +67,12 @@ def test_comma_and_name_adds_an_actor_to_the_clause() -> None:
     got = _events("وانتقدت الخارجية الأذربيجانية كلا من فرنسا، وروسيا في بيان شديد اللهجة.")
     crit = [g for g in got if g[0] == "وانتقدت"]
     assert crit and "RUS" in crit[0][2]
+
+
+def test_members_named_before_the_list_still_count_in_it() -> None:
+    invite = _states(
+        "ووصل بوتين إلى أستانا للمشاركة في قمة جمعت قادة روسيا وكازاخستان ومعهما أوزبكستان "
+        "وقيرغيزستان. وقرر الجميع دعوة رؤساء أذربيجان وأرمينيا إلى القمة المقبلة.",
+        "دعوة",
+    )
+    assert invite and invite[0][0] == {"RUS", "KAZ", "UZB", "KGZ"}

@@ -1109,19 +1109,27 @@ def _clause_end(doc: Analysis, te: int, end: int, mentions: list[Mention]) -> in
 def _conjuncts(doc: Analysis, mentions: list[Mention], first: Mention, limit: int) -> list[str]:
     """The actor of ``first`` and those coordinated with it before ``limit`` ("موسكو وباكو"،
     "روسيا وطاجيكستان ومعهما كازاخستان"، "رئيسا بيلاروس وطاجيكستان، فلان وفلان")."""
-    out = [first.actor]
-    prev = first
+    out: list[str] = []
+    for m in _conjunct_mentions(doc, mentions, first, limit):
+        if m.actor not in out:
+            out.append(m.actor)
+    return out
+
+
+def _conjunct_mentions(
+    doc: Analysis, mentions: list[Mention], first: Mention, limit: int
+) -> list[Mention]:
+    """``first`` and the mentions coordinated with it, in text order (see :func:`_conjuncts`)."""
+    out = [first]
     for m in mentions:
-        if m.start < prev.end or m is first:
+        if m.start < out[-1].end or m is first:
             continue
         if m.start >= limit:
             break
-        gap = normalize_word(doc.text[prev.end : m.start]).strip()
+        gap = normalize_word(doc.text[out[-1].end : m.start]).strip()
         if gap not in _COORDINATION:
             break
-        if m.actor not in out:
-            out.append(m.actor)
-        prev = m
+        out.append(m)
     return out
 
 
@@ -1149,12 +1157,13 @@ def _group_subject(
     lo = starts[-2] if len(starts) >= 2 else sentence[0]
     pool = [m for m in mentions if lo <= m.start and m.end <= ts]
     best: list[str] | None = None
-    taken: set[str] = set()
+    reach = -1  # end of the last list read: a mention inside it starts no list of its own
     for m in pool:
-        if m.actor in taken:
-            continue  # inside a list already read
-        members = _conjuncts(doc, pool, m, ts)
-        taken.update(members)
+        if m.start < reach:
+            continue
+        listed = _conjunct_mentions(doc, pool, m, ts)
+        reach = listed[-1].end
+        members = list(dict.fromkeys(x.actor for x in listed))
         if len({_cc(doc, x) for x in members}) >= 3:
             best = members
     return best
