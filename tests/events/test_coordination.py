@@ -76,3 +76,13 @@ def test_members_named_before_the_list_still_count_in_it() -> None:
         "دعوة",
     )
     assert invite and invite[0][0] == {"RUS", "KAZ", "UZB", "KGZ"}
+
+
+def test_dual_verb_goes_on_with_the_pair_named_before() -> None:
+    got = _states(
+        "وعقد أميرا قطر والكويت، تميم بن حمد ومشعل الأحمد، اجتماعا في الدوحة، "
+        "وتحدثا هاتفيا مع الرئيس التركي رجب طيب أردوغان.",
+        "وتحدثا هاتفيا",
+    )
+    assert got and got[0][0] == {"QAT", "KWT"} and got[0][1] == {"TUR"}
+    assert ":dual-verb" in got[0][2]

@@ -369,9 +369,14 @@ def _refined_code(entry: TriggerEntry, norm: str, h: Hit[TriggerForm]) -> str:
 
 
 def _prep_before(doc: Analysis, m: Mention) -> str:
-    """The preposition introducing a mention: an attached one (لروسيا) or the word before it."""
+    """The preposition introducing a mention: an attached one (لروسيا) or the word before it; for
+    a name after its title, the word before the title ("مع الرئيس التركي رجب طيب أردوغان": مع)."""
     text = doc.text
     i = m.start
+    for t in doc.mentions:
+        if t.end == m.end and t.start < i and t.actor == m.actor and t.rule == "title+name-span":
+            i = t.start
+            break
     j = i
     while j > 0 and not text[j - 1].isspace() and text[j - 1] not in '،,؛;:"«»()':
         j -= 1
@@ -448,6 +453,12 @@ def _event(
         if quoted is not None and form.kind == "verb" and _first_person(nz.text, h):
             subject = quoted  # «نحن ندعم …»: the speaker acts
             rule += ":speaker-first-person"
+        if subject is None and form.kind in ("verb", "phrase") and _dual_verb(entry, h):
+            # "أجرى رئيسا بيلاروس وطاجيكستان لقاء ... وتحدثا هاتفيا مع علييف": a dual verb goes on
+            # with the pair (or list) coordinated last before it
+            subject = _last_list(doc, sent_mentions, ts)
+            if subject is not None:
+                rule += ":dual-verb"
         governed = form.kind == "noun" and _governed(lex, nz.text, h)
         if subject is None and governed:
             # "حاولت أذربيجان استفزاز فرنسا"، "فتحت باكو حدودها لإجلاء المواطنين": the noun's agent is the
@@ -1131,6 +1142,30 @@ def _conjunct_mentions(
             break
         out.append(m)
     return out
+
+
+def _dual_verb(entry: TriggerEntry, h: Hit[TriggerForm]) -> bool:
+    """A verb in the dual (تحدثا، التقيا، يلتقيان، اتفقتا): its first word is another verb form
+    of the same entry with a dual ending."""
+    first = h.form.split()[0]
+    forms = {normalize_word(f).split()[0] for f in (*entry.verbs, *entry.phrases)}
+    return any(first.endswith(end) and first[: -len(end)] in forms for end in ("ا", "تا", "ان"))
+
+
+def _last_list(doc: Analysis, mentions: list[Mention], ts: int) -> Mention | None:
+    """The first mention of the last list of two or more actors of different sides before ``ts``."""
+    best: Mention | None = None
+    reach = -1
+    for m in mentions:
+        if m.end > ts:
+            break
+        if m.start < reach:
+            continue
+        listed = _conjunct_mentions(doc, mentions, m, ts)
+        reach = listed[-1].end
+        if len({_cc(doc, x.actor) for x in listed}) >= 2:
+            best = m
+    return best
 
 
 def _group_subject(
