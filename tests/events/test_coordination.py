@@ -86,3 +86,25 @@ def test_dual_verb_goes_on_with_the_pair_named_before() -> None:
     )
     assert got and got[0][0] == {"QAT", "KWT"} and got[0][1] == {"TUR"}
     assert ":dual-verb" in got[0][2]
+
+
+def test_meeting_of_foreign_parties_is_a_visit_to_the_venue_state() -> None:
+    got = _states(
+        "وعقد أميرا قطر والكويت، تميم بن حمد ومشعل الأحمد، لقاء غير رسمي في القاهرة يوم الأحد.",
+        "لقاء",
+    )
+    assert got and got[0][0] == {"QAT", "KWT"} and got[0][1] == {"EGY"}
+    assert got[0][2].endswith(":visited")
+
+
+def test_meeting_in_one_sides_country_is_still_hosted() -> None:
+    got = _events("والتقى بوتين وأردوغان في أنقرة يوم الاثنين.")
+    assert [(g[1], g[2], g[3]) for g in got] == [
+        (["erdogan_recep_tayyip"], ["putin_vladimir"], "04")
+    ]
+    assert got[0][4].endswith(":hosted")
+
+
+def test_the_parties_after_bayna_are_not_the_agents_of_an_act() -> None:
+    got = _states("وكانت موسكو وسيطا بين باكو ويريفان وحافظت على تجميد النزاع لسنوات.", "تجميد")
+    assert all(src != {"AZE", "ARM"} for src, _, _ in got)

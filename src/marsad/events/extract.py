@@ -506,7 +506,9 @@ def _event(
             subject = quoted
             rule += ":speaker"
         if subject is None and before and not violent:
-            subject = before[-1]
+            # the actor named last, or the whole list it closes ("أجرى رئيسا بيلاروس وطاجيكستان،
+            # فلان وفلان، لقاء")
+            subject = _list_opening(doc, sent_mentions, before[-1])
             rule += ":nearest-before"
         # a verbal noun with no actor in its own sentence names a topic (العقوبات، الرحلة), not
         # a report whose agent the sentence before would give: only verbs reach back
@@ -585,6 +587,11 @@ def _event(
             if other is not None:
                 target = [other]
                 rule += ":context-target"
+    sides = {_cc(doc, a) for a in source}
+    if target and all(_cc(doc, a) in sides for a in target) and len(sides) > 1:
+        # a list acting on one of its own members names no target; a symmetric act is between them
+        source, target = (source[:1], source[1:]) if entry.symmetric else (source, [])
+        rule = rule.replace(":context-target", "")
     if source == target:
         return None
     if unaffiliated_source([_cc(doc, a) for a in source]):
@@ -1150,6 +1157,17 @@ def _dual_verb(entry: TriggerEntry, h: Hit[TriggerForm]) -> bool:
     first = h.form.split()[0]
     forms = {normalize_word(f).split()[0] for f in (*entry.verbs, *entry.phrases)}
     return any(first.endswith(end) and first[: -len(end)] in forms for end in ("ا", "تا", "ان"))
+
+
+def _list_opening(doc: Analysis, mentions: list[Mention], last: Mention) -> Mention:
+    """The first mention of the coordinated list that ends with ``last`` (``last`` if none)."""
+    for m in mentions:
+        if m.start >= last.start:
+            break
+        if _conjunct_mentions(doc, mentions, m, last.end)[-1] is last:
+            # "بين باكو ويريفان": the parties of a relation, not agents
+            return last if _prep_before(doc, m) == "بين" else m
+    return last
 
 
 def _last_list(doc: Analysis, mentions: list[Mention], ts: int) -> Mention | None:
