@@ -84,6 +84,12 @@ def _check_date(value: str | None, name: str) -> None:
         raise InputError(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
 
 
+def check_dates(date_from: str | None, date_to: str | None) -> None:
+    """Raise :class:`InputError` unless both ends of a date range are YYYY, YYYY-MM or YYYY-MM-DD."""
+    _check_date(date_from, "from")
+    _check_date(date_to, "to")
+
+
 def _date_range(
     column: str, date_from: str | None, date_to: str | None, where: list[str], args: list[Any]
 ) -> None:
@@ -253,9 +259,14 @@ def events(
         raise InputError(
             f"status must be asserted, planned, hypothetical or negated, got {status!r}"
         )
+    doc_id = _doc_id(store, doc)
+    if dyad and doc_id is None and not outlet:
+        ids = _pair_event_ids(
+            store, dyad, root, code, quad, status, date_from, date_to, limit, offset
+        )
+        return events_by_id(store, ids)
     where: list[str] = []
     args: list[Any] = []
-    doc_id = _doc_id(store, doc)
     if doc_id is not None:
         where.append("e.doc_id = ?")
         args.append(doc_id)
@@ -265,23 +276,7 @@ def events(
             "e.id IN (SELECT event_id FROM event_dyads WHERE (src = ? AND tgt = ?) OR (src = ? AND tgt = ?))"
         )
         args += [a, b, b, a]
-    if root:
-        where.append("e.root = ?")
-        args.append(root.zfill(2))
-    if code:
-        if not code.isdigit():
-            raise InputError(f"code must be a CAMEO code or its prefix (digits), got {code!r}")
-        # a range instead of LIKE, so the prefix can use an index: "04" -> "04" <= cameo < "05"
-        upper = code[:-1] + chr(ord(code[-1]) + 1)
-        where.append("e.cameo >= ? AND e.cameo < ?")
-        args += [code, upper]
-    if quad:
-        where.append("e.quad = ?")
-        args.append(quad)
-    if status:
-        where.append("e.status = ?")
-        args.append(status)
-    _date_range("e.date", date_from, date_to, where, args)
+    _event_filters("e.", root, code, quad, status, date_from, date_to, where, args)
     if outlet:
         where.append("d.outlet = ?")
         args.append(outlet)
@@ -293,7 +288,107 @@ def events(
         + ((" WHERE " + " AND ".join(where)) if where else "")
         + " ORDER BY e.date IS NULL, e.date, e.id LIMIT ? OFFSET ?"
     )
-    rows = store.conn.execute(sql, (*args, limit, offset)).fetchall()
+    return _event_rows(store, store.conn.execute(sql, (*args, limit, offset)).fetchall())
+
+
+def _event_filters(
+    prefix: str,
+    root: str | None,
+    code: str | None,
+    quad: int | None,
+    status: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    where: list[str],
+    args: list[Any],
+) -> None:
+    """The CAMEO root, code prefix, quad class, status and date conditions of an event query, on
+    the events table or on ``pair_events`` (same column names)."""
+    if root:
+        where.append(f"{prefix}root = ?")
+        args.append(root.zfill(2))
+    if code:
+        if not code.isdigit():
+            raise InputError(f"code must be a CAMEO code or its prefix (digits), got {code!r}")
+        # a range instead of LIKE, so the prefix can use an index: "04" -> "04" <= cameo < "05"
+        upper = code[:-1] + chr(ord(code[-1]) + 1)
+        where.append(f"{prefix}cameo >= ? AND {prefix}cameo < ?")
+        args += [code, upper]
+    if quad:
+        where.append(f"{prefix}quad = ?")
+        args.append(quad)
+    if status:
+        where.append(f"{prefix}status = ?")
+        args.append(status)
+    _date_range(f"{prefix}date", date_from, date_to, where, args)
+
+
+def _pair_event_ids(
+    store: Store,
+    dyad: tuple[str, str],
+    root: str | None,
+    code: str | None,
+    quad: int | None,
+    status: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    limit: int,
+    offset: int,
+) -> list[int]:
+    """Ids of a pair's events (either direction) in list order, one page: the two directions
+    are two ranges of the ``pair_events`` index, already in (date, id) order, merged and cut at
+    the page (no sort of a busy pair's hundred thousand events).  Dated events come first, the
+    undated after them, as in the events list."""
+    a, b = (x.upper() for x in dyad)
+    where: list[str] = []
+    args: list[Any] = []
+    _event_filters("", root, code, quad, status, date_from, date_to, where, args)
+    if date_to and store.dialect == "sqlite":
+        # implied by substr(date, 1, n) <= to (dates are ASCII below "~"), and bounds the range
+        where.append("date < ?")
+        args.append(date_to + "~")
+    cond = "".join(" AND " + w for w in where)
+    directions = [(a, b)] if a == b else [(a, b), (b, a)]
+
+    def page(dated: bool, n: int, skip: int) -> list[int]:
+        null = "IS NOT NULL" if dated else "IS NULL"
+        arms = " UNION ".join(
+            f"SELECT date, event_id FROM pair_events WHERE src = ? AND tgt = ? AND date {null}{cond}"
+            for _ in directions
+        )  # a compound ORDER BY: SQLite merges the two index ranges and stops at the page
+        params = [x for s, t in directions for x in (s, t, *args)]
+        sql = f"{arms} ORDER BY date, event_id LIMIT ? OFFSET ?"
+        return [int(r[1]) for r in store.tuples(sql, (*params, n, skip))]
+
+    ids = page(True, limit, offset)
+    if len(ids) == limit or date_from or date_to:  # a date filter leaves out the undated
+        return ids
+    if ids:
+        skip = 0  # the page reached past the last dated event
+    else:
+        arms = " UNION ".join(
+            f"SELECT event_id FROM pair_events WHERE src = ? AND tgt = ? AND date IS NOT NULL{cond}"
+            for _ in directions
+        )
+        params = [x for s, t in directions for x in (s, t, *args)]
+        dated = int(store.conn.execute(f"SELECT COUNT(*) FROM ({arms}) u", params).fetchone()[0])
+        skip = offset - dated
+    return ids + page(False, limit - len(ids), max(0, skip))
+
+
+def events_by_id(store: Store, ids: list[int]) -> list[EventRow]:
+    """Event records for the given ids, in that order (ids not in the store are left out)."""
+    found: dict[int, Any] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in store.conn.execute(f"SELECT * FROM events WHERE id IN ({marks})", chunk):
+            found[int(r["id"])] = r
+    return _event_rows(store, [found[i] for i in ids if i in found])
+
+
+def _event_rows(store: Store, rows: list[Any]) -> list[EventRow]:
+    """Records for event rows, with the texts of just the documents they come from."""
     docs: dict[int, Any] = {}
     ids = sorted({r["doc_id"] for r in rows})
     for i in range(0, len(ids), 500):

@@ -20,8 +20,13 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from marsad.query import EventRow
+
+if TYPE_CHECKING:
+    from marsad.store import Store
 
 SYMMETRIC = {
     "036",
@@ -171,3 +176,104 @@ def merge_events(
             )
     out.sort(key=lambda m: (m.date is None, m.date or ""))
     return out
+
+
+# What a timeline reads of each event of the pair (``pair_events``): (event id, document id,
+# first source's country, first target's country, cameo, date, dated by an expression (0/1),
+# quad, goldstein, plover, representative of the document's near-duplicate cluster).
+Fact = tuple[int, int, str, str, str, str, int, int, float, str, int]
+
+
+@dataclass(slots=True)
+class FactCluster:
+    """One merged event as :func:`cluster_facts` finds it: the figures a timeline shows."""
+
+    key: tuple[str, str, str]
+    date: str
+    events: list[Fact]
+    cameo: str = ""
+    plover: str = ""
+    quad: int = 0
+    goldstein: float = 0.0
+    sources: int = 0
+    dated: bool = False
+
+
+def cluster_facts(facts: list[Fact]) -> list[FactCluster]:
+    """:func:`merge_events` over stored facts of asserted, dated events, in the same order and
+    with the same results, without building a record per event.
+
+    ``facts`` come most precise date first (then date, then id), as :func:`merge_events` sorts
+    its input.  A cluster's first event then has its longest date and every other date in it is
+    a prefix of that one, so "agrees with every date in the cluster" is "is a prefix of the first
+    date", and the first cluster (in creation order) of a key that a date is a prefix of is found
+    in a dict of every prefix of every cluster's first date.  Independent sources are counted
+    on the representatives of the documents' near-duplicate clusters (the facts' last field)."""
+    first: dict[tuple[tuple[str, str, str], str], FactCluster] = {}
+    order: dict[tuple[str, str, str], int] = {}
+    made: list[tuple[str, int, int, FactCluster]] = []
+    sizes = sorted({len(f[5]) for f in facts})  # only dates of these lengths are looked up
+    for f in facts:
+        s, t, cameo, when = f[2], f[3], f[4], f[5]
+        if t != "-" and cameo[:3] in SYMMETRIC and t < s:
+            s, t = t, s
+        key = (s, t, cameo[:2])
+        cluster = first.get((key, when))
+        if cluster is None:
+            cluster = FactCluster(key, when, [])
+            made.append((when, order.setdefault(key, len(order)), len(made), cluster))
+            for n in sizes:
+                if n > len(when):
+                    break
+                first.setdefault((key, when[:n]), cluster)
+        cluster.events.append(f)
+    made.sort(key=itemgetter(0, 1, 2))
+    out = []
+    for *_, c in made:
+        events = c.events
+        if len(events) == 1:
+            top = events[0]
+            c.cameo, c.sources, c.dated = top[4], 1, bool(top[6])
+        else:
+            by_code: dict[str, int] = {}
+            for f in events:
+                by_code[f[4]] = by_code.get(f[4], 0) + 1
+            c.cameo = max(by_code, key=lambda code: (by_code[code], len(code)))
+            top = next(f for f in events if f[4] == c.cameo)
+            c.sources = len({f[10] for f in events})
+            c.dated = any(f[6] for f in events)
+        c.plover, c.quad, c.goldstein = top[9], top[7], top[8]
+        out.append(c)
+    return out
+
+
+def merged_events(store: Store, facts: list[Fact]) -> list[MergedEvent]:
+    """The merged events of stored facts with every mention as a full record: :func:`merge_events`
+    over the events' records, near-duplicates counted by their stored clusters."""
+    from marsad import query
+
+    ids = [f[0] for f in sorted(facts, key=lambda f: (f[5], f[0]))]
+    rows = query.events_by_id(store, ids)
+    docs = sorted({f[1] for f in facts})
+    keys: dict[int, str] = {}
+    reps: dict[int, int] = {}
+    for i in range(0, len(docs), 500):
+        chunk = docs[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in store.conn.execute(
+            f"SELECT d.id, d.doc_key, x.rep_id FROM documents d LEFT JOIN doc_dups x"
+            f" ON x.doc_id = d.id WHERE d.id IN ({marks})",
+            chunk,
+        ):
+            keys[int(r[0])] = r[1]
+            reps[int(r[0])] = int(r[2]) if r[2] is not None else int(r[0])
+    missing = sorted(set(reps.values()) - set(keys))
+    for i in range(0, len(missing), 500):
+        chunk = missing[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in store.conn.execute(
+            f"SELECT id, doc_key FROM documents WHERE id IN ({marks})", chunk
+        ):
+            keys[int(r[0])] = r[1]
+    duplicates = {keys[d]: keys.get(reps[d], keys[d]) for d in docs}
+    return merge_events(rows, duplicates)

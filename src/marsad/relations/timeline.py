@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
+from typing import Any
 
 from marsad import query
 from marsad.errors import InputError
-from marsad.model import country_part
-from marsad.relations.merge import MergedEvent, duplicate_groups, merge_events
+from marsad.relations.merge import Fact, FactCluster, MergedEvent, cluster_facts, merged_events
 from marsad.relations.phases import Phase, detect_phases
 from marsad.store import Store
 
@@ -36,7 +38,15 @@ class Timeline:
     by: str
     periods: list[Period]
     phases: list[Phase]
-    merged: list[MergedEvent]
+    _merged: list[MergedEvent] | Callable[[], list[MergedEvent]] = field(repr=False)
+
+    @property
+    def merged(self) -> list[MergedEvent]:
+        """Every merged event with its mentions as full records (read on first use: the periods
+        and phases do not need them, a brief does)."""
+        if callable(self._merged):
+            self._merged = self._merged()
+        return self._merged
 
     def sparkline(self) -> str:
         values = [p.goldstein_mean for p in self.periods if p.events]
@@ -90,54 +100,48 @@ def timeline(
     date_to: str | None = None,
     include_empty: bool = True,
 ) -> Timeline:
-    """The pair's merged events, period by period, with phases."""
+    """The pair's merged events, period by period, with phases.
+
+    The merge runs on the facts stored for it (``pair_events``, near-duplicate clusters, quote
+    pairs: :mod:`marsad.store.facts`) with the rules of :func:`merge_events`, so a busy pair's
+    thousands of events are a few index scans and a pass over tuples; the full records are read
+    only for the key events shown, and for :attr:`Timeline.merged` when it is asked for."""
     if by not in ("day", "week", "month", "year"):
         raise InputError(f"--by must be day, week, month or year, got {by!r}")
+    query.check_dates(date_from, date_to)
     a, b = a.upper(), b.upper()
-    rows = [
-        e
-        for e in query.events(
-            store, dyad=(a, b), date_from=date_from, date_to=date_to, limit=query.MAX_LIMIT
-        )
-        if e.status == "asserted" and e.date
-    ]
-    # near-duplicate articles only matter where two of them report the same event: compare those
-    shared: set[str] = set()
-    for m in merge_events(rows):
-        if m.articles > 1:
-            shared.update(e.doc_key for e in m.mentions)
-    texts = {key: store.get_document(key).document.text for key in shared}
-    merged = merge_events(rows, duplicate_groups(texts)) if texts else merge_events(rows)
+    facts = pair_facts(store, a, b, date_from, date_to)
+    clusters = cluster_facts(facts)
     buckets: dict[str, Period] = {}
-    for m in merged:
-        label = period_of(m.date or "", by)
+    shown: dict[str, list[tuple[float, FactCluster]]] = defaultdict(list)
+    period_of_date: dict[str, str | None] = {}
+    for m in clusters:
+        label = period_of_date.get(m.date, "")
+        if label == "":
+            label = period_of_date[m.date] = period_of(m.date, by)
         if label is None:
             continue
-        p = buckets.setdefault(label, Period(label))
-        w = 1.0 if any(x.date_basis == "expression" for x in m.mentions) else 0.5
+        p = buckets.get(label)
+        if p is None:
+            p = buckets[label] = Period(label)
+        w = 1.0 if m.dated else 0.5
         p.events += 1
         p.quad[m.quad] += 1
         p.goldstein_sum += m.goldstein
         p.weight += w
         p.goldstein_mean += m.goldstein * w  # divided by the weight below
-        p.key_events.append(
-            {
-                "date": m.date,
-                "cameo": m.cameo,
-                "plover": m.plover,
-                "goldstein": m.goldstein,
-                "sources": m.sources,
-                "weight": round(m.weight, 2),
-                "trigger": m.mentions[0].trigger,
-                "doc": m.mentions[0].doc_key,
-                "sentence": m.mentions[0].sentence,
-            }
-        )
+        shown[label].append((round(m.goldstein * max(1, m.sources), 2), m))
     tone = _quote_tone(store, a, b, by)
     for label, (total, n) in tone.items():
         p = buckets.setdefault(label, Period(label))
         p.tone = round(total / n, 3)
         p.quotes = n
+    for ranked in shown.values():  # the five heaviest (ties in merged order), as records
+        ranked.sort(key=lambda x: -abs(x[0]))
+        del ranked[5:]
+    mentions = _first_mentions(store, [m.events[0][0] for r in shown.values() for _, m in r])
+    for label, ranked in shown.items():
+        buckets[label].key_events = [_key_event(m, w, mentions) for w, m in ranked]
     labels = _all_periods(list(buckets), by) if include_empty else sorted(buckets)
     periods = []
     for label in labels:
@@ -145,28 +149,97 @@ def timeline(
         if p.events:
             p.goldstein_mean = round(p.goldstein_mean / p.weight, 3)
             p.goldstein_sum = round(p.goldstein_sum, 3)
-        p.key_events.sort(key=lambda k: -abs(float(k["weight"])))  # type: ignore[arg-type]
-        p.key_events = p.key_events[:5]
         periods.append(p)
     phases = detect_phases(periods)
+
+    def merged() -> list[MergedEvent]:
+        return merged_events(store, facts)
+
     return Timeline(a, b, by, periods, phases, merged)
 
 
+def pair_facts(
+    store: Store, a: str, b: str, date_from: str | None, date_to: str | None
+) -> list[Fact]:
+    """The pair's asserted, dated events (either direction) in the range, in the order the merge
+    takes them: the most precise dates first, then by date, then by id."""
+    where = ["p.src = ?", "p.tgt = ?", "p.status = 'asserted'", "p.date IS NOT NULL"]
+    args: list[Any] = []
+    if date_from:
+        where.append("p.date >= ?")
+        args.append(date_from)
+    if date_to:
+        where.append("substr(p.date, 1, ?) <= ?")
+        args += [len(date_to), date_to]
+        if store.dialect == "sqlite":  # implied (dates are ASCII below "~"); bounds the scan
+            where.append("p.date < ?")
+            args.append(date_to + "~")
+    # the representative of the document's near-duplicate cluster rides along (a primary-key
+    # lookup per row in the database beats a second round of queries)
+    sql = (
+        "SELECT p.event_id, p.doc_id, p.key_src, p.key_tgt, p.cameo, p.date, p.dated, p.quad,"
+        " p.goldstein, p.plover, COALESCE(x.rep_id, p.doc_id) FROM pair_events p"
+        " LEFT JOIN doc_dups x ON x.doc_id = p.doc_id WHERE " + " AND ".join(where)
+    )
+    seen: dict[int, Fact] = {}
+    for s, t in [(a, b)] if a == b else [(a, b), (b, a)]:
+        for r in store.tuples(sql, (s, t, *args)):
+            seen.setdefault(r[0], r)
+    by_date = sorted(seen.values(), key=itemgetter(5, 0))
+    by_length: dict[int, list[Fact]] = defaultdict(list)
+    for f in by_date:  # a stable partition: the longest dates first, each in (date, id) order
+        by_length[len(f[5])].append(f)
+    return [f for n in sorted(by_length, reverse=True) for f in by_length[n]]
+
+
+def _first_mentions(store: Store, ids: list[int]) -> dict[int, tuple[str, str, str]]:
+    """Event id -> (trigger, document key, sentence) for the events shown as key events."""
+    out: dict[int, tuple[str, str, str]] = {}
+    todo = sorted(set(ids))
+    for i in range(0, len(todo), 500):
+        chunk = todo[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in store.conn.execute(
+            "SELECT e.id, e.trig_start, e.trig_end, e.sent_start, e.sent_end, d.doc_key, d.text"
+            f" FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id IN ({marks})",
+            chunk,
+        ):
+            text = r[6]
+            out[int(r[0])] = (text[r[1] : r[2]], r[5], text[r[3] : r[4]])
+    return out
+
+
+def _key_event(
+    m: FactCluster, weight: float, mentions: dict[int, tuple[str, str, str]]
+) -> dict[str, object]:
+    trigger, doc, sentence = mentions[m.events[0][0]]
+    return {
+        "date": m.date,
+        "cameo": m.cameo,
+        "plover": m.plover,
+        "goldstein": m.goldstein,
+        "sources": m.sources,
+        "weight": weight,
+        "trigger": trigger,
+        "doc": doc,
+        "sentence": sentence,
+    }
+
+
 def _quote_tone(store: Store, a: str, b: str, by: str) -> dict[str, tuple[float, int]]:
-    """Mean stance of quotes by one side's speakers about the other, per period (document date)."""
+    """Mean stance of quotes by one side's speakers about the other, per period (document date),
+    from the stored quote pairs, summed in the quotes' order (document, then place in it)."""
     out: dict[str, list[float]] = defaultdict(list)
-    published: dict[str, str | None] = {}
-    for q in query.quotes(store, limit=query.MAX_LIMIT):
-        if not q.speaker:
-            continue
-        sp = country_part(q.speaker["code"])
-        for ab in q.about:
-            other = country_part(str(ab["code"]))
-            if {sp, other} == {a, b}:
-                if q.doc_key not in published:
-                    published[q.doc_key] = store.get_document(q.doc_key).document.meta.published
-                pub = published[q.doc_key]
-                label = period_of(pub, by) if pub else None
-                if label:
-                    out[label].append(float(ab["stance"]))
+    labels: dict[str, str | None] = {}
+    rows = store.tuples(
+        "SELECT published, stance FROM quote_pairs WHERE (speaker = ? AND about = ?)"
+        " OR (speaker = ? AND about = ?) ORDER BY doc_id, start, quote_id, pos",
+        (a, b, b, a),
+    )
+    for pub, stance in rows:
+        label = labels.get(pub, "")
+        if label == "":
+            label = labels[pub] = period_of(pub, by) if pub else None
+        if label:
+            out[label].append(float(stance))
     return {k: (sum(v), len(v)) for k, v in out.items()}

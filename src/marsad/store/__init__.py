@@ -34,6 +34,7 @@ from marsad.model import (
     TimeExpression,
     country_part,
 )
+from marsad.store import facts
 from marsad.text.normalize import normalize, normalize_word
 
 DEFAULT_DB = "marsad.db"
@@ -90,6 +91,15 @@ def migration_names() -> list[str]:
     return sorted(p.name for p in _MIGRATIONS.glob("*.sql"))
 
 
+def run_backfills(store: Store, name: str) -> None:
+    """The Python half of a migration that derives data from what is stored (run inside the
+    migration's transaction, after its SQL, for SQLite and PostgreSQL alike)."""
+    if name.startswith("0007_"):
+        from marsad.store.facts import backfill
+
+        backfill(store)
+
+
 class Store:
     """A connection to one store; use :func:`open_store`."""
 
@@ -127,6 +137,7 @@ class Store:
                 self.conn.execute("BEGIN IMMEDIATE")
                 for statement in _split_sql(sql):
                     self.conn.execute(statement)
+                run_backfills(self, name)
                 self.conn.execute(
                     "INSERT INTO _migrations VALUES (?, ?)", (name, datetime.now(UTC).isoformat())
                 )
@@ -176,7 +187,8 @@ class Store:
                 ).fetchone()[0]
                 version = prev + 1
             doc_id = self._insert_document(analysis, key, h, version)
-            self._insert_layers(doc_id, analysis)
+            event_ids, dyads = self._insert_layers(doc_id, analysis)
+            facts.write_document_facts(self, doc_id, analysis, event_ids, dyads)
             self.conn.execute("COMMIT")
         except BaseException:
             if self.conn.in_transaction:
@@ -236,7 +248,10 @@ class Store:
         self._index_text(doc_id, normalize(m.title or "").text, fts_body(analysis))
         return doc_id
 
-    def _insert_layers(self, doc_id: int, a: Analysis) -> None:
+    def _insert_layers(
+        self, doc_id: int, a: Analysis
+    ) -> tuple[list[int], list[list[tuple[str, str]]]]:
+        """Write the annotation layers; return the new event ids and each event's dyads."""
         c = self.conn
         c.executemany(
             "INSERT OR IGNORE INTO actors VALUES (?,?,?,?,?,?,?)",
@@ -277,6 +292,7 @@ class Store:
         # Events in two statements, not two per event (a news article has dozens): their ids
         # are taken first, so the pair rows can name them.
         ids = self._event_ids(len(a.events))
+        dyads = [event_pairs(e, a.actors) for e in a.events]
         c.executemany(
             """INSERT INTO events (id, doc_id, sent_start, sent_end, trig_start, trig_end,
                source_json, target_json, cameo, root, plover, goldstein, quad, status, date,
@@ -307,8 +323,8 @@ class Store:
             "INSERT INTO event_dyads VALUES (?,?,?,?,?)",
             [
                 (event_id, src, tgt, e.cameo[:2], e.date)
-                for event_id, e in zip(ids, a.events, strict=True)
-                for src, tgt in event_pairs(e, a.actors)
+                for event_id, e, pairs in zip(ids, a.events, dyads, strict=True)
+                for src, tgt in pairs
             ],
         )
         c.executemany(
@@ -329,8 +345,42 @@ class Store:
                 for q in a.quotes
             ],
         )
+        return ids, dyads
+
+    def delete(self, ref: str | int) -> StoredDocument:
+        """Remove a document and everything derived from it (one transaction); the documents that
+        near-duplicated it find a new representative.  Returns what was removed."""
+        gone = _stored(self._row(ref))
+        try:
+            self._begin_write()
+            members = [
+                int(r[0])
+                for r in self.conn.execute(
+                    "SELECT doc_id FROM doc_dups WHERE rep_id = ? AND doc_id != ?",
+                    (gone.id, gone.id),
+                )
+            ]
+            self._unindex_text(gone.id)
+            self.conn.execute("DELETE FROM documents WHERE id = ?", (gone.id,))  # layers cascade
+            facts.recluster(self.conn, members)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        return gone
+
+    def _unindex_text(self, doc_id: int) -> None:
+        self.conn.execute("DELETE FROM documents_fts WHERE rowid = ?", (doc_id,))
 
     # -- reading --------------------------------------------------------------
+    def tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """All rows of a query as plain tuples: for the queries that read tens of thousands of
+        rows, where building a row object readable by name costs more than the query."""
+        cur = self.conn.cursor()  # type: ignore[attr-defined]  # sqlite3 here, see PgStore
+        cur.row_factory = None
+        return list(cur.execute(sql, params).fetchall())
+
     def count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
 

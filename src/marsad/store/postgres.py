@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import StoreError
-from marsad.store import SearchHit, Store, _split_sql, make_snippet
+from marsad.store import SearchHit, Store, _split_sql, make_snippet, run_backfills
 from marsad.text.normalize import normalize
 
 PG_MIGRATIONS = Path(str(resources.files("marsad.store"))) / "migrations" / "postgres"
@@ -174,6 +174,7 @@ class PgStore(Store):
                     c.execute("BEGIN")
                     for statement in _split_sql(sql):
                         c.raw.execute(statement)  # DDL as written, no parameters
+                    run_backfills(self, name)
                     c.execute(
                         "INSERT INTO _migrations VALUES (?, ?)",
                         (name, datetime.now(UTC).isoformat()),
@@ -208,6 +209,16 @@ class PgStore(Store):
             "INSERT INTO documents_fts (doc_id, title, body) VALUES (?, ?, ?)",
             (doc_id, title, body),
         )
+
+    def tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        from psycopg.rows import tuple_row
+
+        cur = self.conn.raw.cursor(row_factory=tuple_row)
+        cur.execute(translate(sql, bool(params)), tuple(params) if params else None)
+        return list(cur.fetchall())
+
+    def _unindex_text(self, doc_id: int) -> None:
+        pass  # documents_fts rows go with their document (ON DELETE CASCADE)
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Documents matching every word of ``query`` (normalized), best first, with snippets."""
