@@ -108,3 +108,15 @@ def test_meeting_in_one_sides_country_is_still_hosted() -> None:
 def test_the_parties_after_bayna_are_not_the_agents_of_an_act() -> None:
     got = _states("وكانت موسكو وسيطا بين باكو ويريفان وحافظت على تجميد النزاع لسنوات.", "تجميد")
     assert all(src != {"AZE", "ARM"} for src, _, _ in got)
+
+
+def test_summoned_and_arrested_are_acted_upon_not_agents() -> None:
+    got = _states("وأعلنت موسكو استدعاء السفير الأذربيجاني رحمن مصطفاييف إلى الوزارة.", "استدعاء")
+    assert got and got[0][0] == {"RUS"} and got[0][1] == {"AZE"}
+    assert ":patient-genitive" in got[0][2]
+
+
+def test_coercion_with_no_agent_is_the_doing_of_the_state_where_it_happens() -> None:
+    got = _states("وطالبت أذربيجان بوقف اعتقال مواطنين أذربيجانيين في روسيا.", "اعتقال")
+    assert got and got[0][0] == {"RUS"} and got[0][1] == {"AZE"}
+    assert got[0][2].endswith(":territorial")

@@ -473,7 +473,12 @@ def _event(
                     target = [gen.mention.actor]
         if subject is None and form.kind in ("noun", "phrase") and not _passive(nz.text, h):
             gen = _genitive(doc, te, after_in_clause)
-            if gen is not None:
+            if gen is not None and entry.patient_genitive and not target:
+                # "استدعاء السفير"، "اعتقال مواطنين روس": the construct complement is acted upon;
+                # the agent is found as for a verb (before it, the speaker, the actor named last)
+                target = _conjuncts(doc, sent_mentions, gen.mention, clause_end)
+                rule += ":patient-genitive"
+            elif gen is not None:
                 subject = gen.mention
                 rule += ":genitive"
                 if pronoun and before:  # "في استقباله X": X hosts, the pronoun is the guest
@@ -502,6 +507,20 @@ def _event(
         # an explosion or a crash names no one by itself: the fallbacks below hold for verbal
         # and diplomatic acts, not for violence (roots 18-20), whose agent must be in the clause
         violent = entry.cameo[:2] in ("18", "19", "20")
+        if subject is None and ":patient-genitive" in rule and entry.cameo[:2] == "17":
+            # "إغلاق البيت الروسي في باكو"، "اعتقال صحفيين في روسيا": with no agent named, a
+            # coercive act is the doing of the state where it happens
+            place = next(
+                (
+                    a.mention
+                    for a in after_in_clause
+                    if a.prep == "في" and doc.actors[a.mention.actor].kind == "country"
+                ),
+                None,
+            )
+            if place is not None:
+                subject = place
+                rule += ":territorial"
         if subject is None and quoted is not None and not violent:
             subject = quoted
             rule += ":speaker"
