@@ -198,6 +198,8 @@ def extract(doc: Analysis, lex: EventLexicon) -> None:
             entry = lex.triggers[form.entry]
             if not _context_ok(entry, norm, h):
                 continue
+            if entry.id in lex.words("framing") and _frames_next(lex, norm, h, hits):
+                continue
             kind = _ACT_KINDS.get(lex.code(_refined_code(entry, norm, h)).plover)
             if kind is None:
                 event = _event(doc, lex, entry, form, h, (s, e), sent_mentions, mentions)
@@ -223,6 +225,22 @@ def extract(doc: Analysis, lex: EventLexicon) -> None:
             doc.events.append(event)
             if generic:
                 _register(doc, event, generic)
+
+
+def _frames_next(
+    lex: EventLexicon, norm: str, h: Hit[TriggerForm], hits: list[Hit[TriggerForm]]
+) -> bool:
+    """Whether another act's trigger follows ``h`` within four words (see ``framing`` in the
+    modality file): the intent is then that act's status, not an event of its own."""
+    limit = h.wend
+    for _ in range(4):
+        nxt = norm.find(" ", limit + 1)
+        limit = len(norm) if nxt < 0 else nxt
+    return any(
+        h.wend < o.wstart <= limit
+        and lex.triggers[o.targets[0].entry].id != lex.triggers[h.targets[0].entry].id
+        for o in hits
+    )
 
 
 def _register(doc: Analysis, event: Event, generic: list[_Generic]) -> None:
