@@ -120,3 +120,12 @@ def test_coercion_with_no_agent_is_the_doing_of_the_state_where_it_happens() -> 
     got = _states("وطالبت أذربيجان بوقف اعتقال مواطنين أذربيجانيين في روسيا.", "اعتقال")
     assert got and got[0][0] == {"RUS"} and got[0][1] == {"AZE"}
     assert got[0][2].endswith(":territorial")
+
+
+def test_actor_named_inside_a_prepositional_phrase_is_not_the_agent() -> None:
+    got = _events(
+        "وأعلنت وزارة الداخلية الأذربيجانية عن تنفيذ عملية أمنية في مكتب وكالة سبوتنيك أذربيجان، "
+        "تم خلالها اعتقال سبعة موظفين."
+    )
+    arrest = [g for g in got if g[0] == "اعتقال"]
+    assert arrest and arrest[0][1] == ["aze_mia"] and arrest[0][2] == ["sputnik_az"]

@@ -544,8 +544,14 @@ def _event(
             rule += ":speaker"
         if subject is None and before and not violent:
             # the actor named last, or the whole list it closes ("أجرى رئيسا بيلاروس وطاجيكستان،
-            # فلان وفلان، لقاء")
-            subject = _list_opening(doc, sent_mentions, before[-1])
+            # فلان وفلان، لقاء"); one inside a prepositional phrase ("في مكتب وكالة ...") is a
+            # place or a possessor, so the last one outside such a phrase comes first
+            free = [
+                m
+                for m in before
+                if not _prep_before(doc, m) and not in_prepositional_phrase(doc.text, m.start)
+            ]
+            subject = _list_opening(doc, sent_mentions, (free or before)[-1])
             rule += ":nearest-before"
         # a verbal noun with no actor in its own sentence names a topic (العقوبات، الرحلة), not
         # a report whose agent the sentence before would give: only verbs reach back
