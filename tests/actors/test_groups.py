@@ -140,3 +140,18 @@ def test_title_linked_by_lada_takes_the_name_after_the_host_state(lex: Lexicon) 
     got = _run(lex, "وصرح السفير الروسي لدى أذربيجان ميخائيل يفدوكيموف للصحفيين بأن الأزمة ستنتهي.")
     assert any(g[0] == "ميخائيل يفدوكيموف" and g[2] == "RUSGOV" for g in got), got
     assert any(g[0].startswith("السفير الروسي لدى أذربيجان") for g in got)  # title+name span
+
+
+def test_titles_and_organs_after_the_preposition_li(lex: Lexicon) -> None:
+    got = _run(lex, "ووجه الشكر للرئيس الروسي وللسلطات الأذربيجانية على التعاون.")
+    assert (
+        "رئيس الروسي",
+        "putin_vladimir",
+        "RUSGOV",
+    ) in got  # ل + الرئيس: the article's alef drops
+    assert any(g[1] == "AZE" and g[0].endswith("سلطات الأذربيجانية") for g in got)
+
+
+def test_partners_of_a_nationality_stand_for_their_state(lex: Lexicon) -> None:
+    got = _run(lex, "وشكر الوزير الشركاء الأتراك على دعمهم.")
+    assert ("الشركاء الأتراك", "TUR", "TUR") in got

@@ -86,8 +86,8 @@ def _accept(prefix: str, suffix: str, t: Target) -> bool:
         good = (
             prefix in _NO_ARTICLE
         )  # a name takes no article it does not have (السورية is not سورية)
-    else:
-        good = prefix in _PREFIXES
+    else:  # headwords (titles, organs, demonyms): للرئيس الروسي is ل + الرئيس
+        good = prefix in _PREFIXES or prefix in _AFTER_L
     if t.type == "demonym":
         return good and suffix == ""
     if t.type == "title":
@@ -565,6 +565,8 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
     while j < len(hits) and j <= i + 3:
         nxt = hits[j]
         gap = _gap(norm, last, nxt)
+        if nxt.prefix.startswith(("و", "ف")):
+            break  # "للرئيس الروسي وللسلطات": a conjunct, not part of the title
         c = _country_of(nxt, lex)
         if _of(nxt, "demonym") and gap.strip() == "" and country is None and c:
             country = c
@@ -585,7 +587,7 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
             j += 1
             continue
         elif (_of(nxt, "organ") or _of(nxt, "title")) and (
-            gap.strip() == "" or _BODY_LINK.match(gap)
+            (gap.strip() == "" and (construct or not _definite(nxt))) or _BODY_LINK.match(gap)
         ):
             pass  # a body described by an organ head (رئيس لجنة ... بمجلس الدوما): keep reading
         else:
