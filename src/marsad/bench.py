@@ -292,6 +292,9 @@ class BenchResult:
     peak_rss_mb: float
     stages: dict[str, float] = field(default_factory=dict)
     floor_stages: dict[str, float] = field(default_factory=dict)
+    # work the pipeline leaves for later and only some consumers do (seconds): "tokens", the clitic
+    # split of every word, made on first use for the store's search text; not in pipeline_s
+    deferred: dict[str, float] = field(default_factory=dict)
     rejected: int = 0  # inputs that could not be read
     failed: int = 0  # documents a stage failed on
     analyze_cpu_s: float = (
@@ -315,6 +318,7 @@ class BenchResult:
         out = asdict(self)
         out["stages"] = {k: round(v, 4) for k, v in self.stages.items()}
         out["floor_stages"] = {k: round(v, 4) for k, v in self.floor_stages.items()}
+        out["deferred"] = {k: round(v, 4) for k, v in self.deferred.items()}
         for key in ("input_mb", "pipeline_s", "floor_s", "load_s", "peak_rss_mb", "analyze_cpu_s"):
             out[key] = round(out[key], 4)
         out["docs_per_s"] = round(self.docs_per_s, 2)
@@ -385,20 +389,34 @@ def floor_pass(documents: Sequence[Document]) -> tuple[float, float, int]:
 
 def pipeline_pass(documents: Sequence[Document]) -> tuple[dict[str, float], int]:
     """Run every stage on every document: seconds per stage plus ``normalize`` (the analysis set-up
-    and the runner), and the number of documents a stage failed on (counted, as ingest rejects them)."""
+    and the runner), and the number of documents a stage failed on (counted, as ingest rejects them).
+
+    The tokens, which no stage reads and the segmentation makes on first use, are made after each
+    document, off the pipeline's clock, and timed as ``_tokens``: ingesting into a store pays that
+    too (its search text holds the clitic-free stems)."""
     timings: dict[str, float] = {}
     total = 0.0
     failed = 0
     cpu0 = time.process_time()
+    tokens = 0.0
     for doc in documents:
         t0 = time.perf_counter()
         try:
-            analyze(doc, timings=timings)
+            analysis = analyze(doc, timings=timings)
         except MarsadError:
             failed += 1
-        total += time.perf_counter() - t0
+            continue
+        finally:
+            total += time.perf_counter() - t0
+        cpu = time.process_time()
+        t1 = time.perf_counter()
+        if analysis.segmentation is not None:  # the store's search text needs them
+            _ = analysis.segmentation.tokens
+        tokens += time.perf_counter() - t1
+        cpu0 += time.process_time() - cpu  # not a stage: keep it out of the stages' CPU time
     timings["normalize"] = max(0.0, total - sum(timings.values()))
     timings["_cpu"] = time.process_time() - cpu0
+    timings["_tokens"] = tokens
     return timings, failed
 
 
@@ -442,6 +460,7 @@ def run_bench(
     passes = [pipeline_pass(documents) for _ in range(max(1, repeat))]
     stage_s, failed = min(passes, key=lambda t: t[0]["_cpu"])
     analyze_cpu_s = stage_s.pop("_cpu")
+    tokens_s = stage_s.pop("_tokens")
     stages = {"read": read_s, "clean": clean_s, **stage_s}
     stages = {k: stages[k] for k in STAGE_ORDER if k in stages} | {
         k: v for k, v in stages.items() if k not in STAGE_ORDER
@@ -457,6 +476,7 @@ def run_bench(
         peak_rss_mb=peak_rss_mb(),
         stages=stages,
         floor_stages={"read": read_s, "normalize": norm_s, "scan": scan_s},
+        deferred={"tokens": tokens_s},
         rejected=rejected,
         failed=failed,
         analyze_cpu_s=analyze_cpu_s,

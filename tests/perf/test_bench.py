@@ -38,6 +38,8 @@ def test_bench_json_on_a_tiny_corpus(tmp_path: Path) -> None:
     assert {"read", "clean", "segment", "actors", "events"} <= set(stages)
     assert all(v >= 0 for v in stages.values())
     assert abs(sum(stages.values()) - data["pipeline_s"]) < 0.01
+    # tokens are made on first use, timed apart from the pipeline (the store's search text pays them)
+    assert data["deferred"]["tokens"] > 0 and "tokens" not in stages
 
 
 def test_bench_without_a_corpus_generates_one() -> None:

@@ -85,6 +85,12 @@ def print_result(r: BenchResult) -> None:
         f"floor {r.floor_s:.3f} s ({floor}) · [bold]floor ratio {r.floor_ratio:.1f}[/] · "
         f"peak RSS {r.peak_rss_mb:.0f} MB"
     )
+    if r.deferred.get("tokens"):
+        c.print(
+            f"made on first use, not in the total: tokens {r.deferred['tokens']:.3f} s "
+            f"({1000 * r.deferred['tokens'] / max(1, r.documents):.2f} ms/doc; ingest pays it for "
+            "the store's search text)"
+        )
     if r.failed or r.rejected:
         c.print(
             f"[yellow]{r.rejected} inputs could not be read, a stage failed on {r.failed} documents"

@@ -26,7 +26,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from marsad.model import Analysis, Mention, Quote, argument_mentions
 from marsad.quotes.lexicon import Cue, QuoteLexicon, get_quote_lexicon
@@ -36,6 +38,8 @@ from marsad.text.normalize import normalize_headword
 # Opening mark -> the marks that close it.  Arabic text typed right to left uses the curly double
 # quotes in either order (“…” and ”…“), so each closes the other and itself.
 _OPEN = {"«": "»", "“": "“”", "”": "“”", "„": "“”", "\u201f": "“”"}
+_OPENERS = re.compile("[" + re.escape("".join(_OPEN) + '"') + "]")  # what may open a quotation
+_ANY_MARK = re.compile("[" + re.escape("".join(_OPEN) + '"»') + "]")
 _COMPLEMENTIZER = re.compile(
     r"(?:(?<=\s)|^)(?:،\s*)?(?:في\s+\S+\s+)?"
     r"(?:(?:ب|ل|ف)?(?:أن|إن|ان)(?:ه|ها|هم|هما|نا)?|إلى\s+أن|الى\s+ان|إلى|الى)\s+"
@@ -71,6 +75,10 @@ class _Span:
     close_at: int  # the closing mark, or -1 when left open
 
 
+def _start(m: Mention) -> int:
+    return m.start
+
+
 def _accept(prefix: str, suffix: str, cue: Cue) -> bool:
     if cue.kind == "participle":
         return prefix in _CUE_PREFIXES and suffix in ("", "ا")
@@ -89,15 +97,19 @@ def quotes_stage(doc: Analysis) -> None:
 
 
 def direct_spans(text: str, start: int, end: int) -> list[_Span]:
-    """Quoted spans of one paragraph ``text[start:end]``; nested marks stay inside the outer span."""
+    """Quoted spans of one paragraph ``text[start:end]``; nested marks stay inside the outer span.
+
+    Only quotation marks matter, so the scan jumps from one mark to the next with a regex."""
     out: list[_Span] = []
+    search = _OPENERS.search
     i = start
-    while i < end:
-        ch = text[i]
+    while (m := search(text, i, end)) is not None:
+        i = m.start()
+        ch = m.group()
         closer: str | None = None
         if ch in _OPEN:
             closer = _OPEN[ch]
-        elif ch == '"' and _opens_straight(text, i, start):
+        elif _opens_straight(text, i, start):  # ch == '"'
             closer = '"'
         if closer is None:
             i += 1
@@ -128,8 +140,10 @@ def _find_close(text: str, i: int, end: int, opener: str, closer: str) -> int:
     """Offset of the mark closing ``opener`` (nested « » counted), -1 if none, -2 if the
     straight mark turns out to open another quotation instead."""
     depth = 0
-    while i < end:
-        ch = text[i]
+    search = _closing_marks(opener, closer).search
+    while (m := search(text, i, end)) is not None:
+        i = m.start()
+        ch = m.group()
         if opener == "«" and ch == "«":
             depth += 1
         elif ch in closer:
@@ -149,6 +163,12 @@ def _find_close(text: str, i: int, end: int, opener: str, closer: str) -> int:
     return -1
 
 
+@cache
+def _closing_marks(opener: str, closer: str) -> re.Pattern[str]:
+    """The marks :func:`_find_close` looks at: the closers, and « itself inside « »."""
+    return re.compile("[" + re.escape(closer + ("«" if opener == "«" else "")) + "]")
+
+
 def _rstrip(text: str, s: int, e: int) -> int:
     while e > s and (text[e - 1].isspace() or text[e - 1] in ".،"):
         e -= 1
@@ -166,6 +186,7 @@ def extract(doc: Analysis, lex: QuoteLexicon) -> None:
     covered: list[tuple[int, int]] = []
     paragraphs = doc.segmentation.paragraphs
     resume = 0  # where a quotation carried over from an earlier paragraph closed
+    named = {(m.start, m.end) for m in mentions}  # quoted names are not quotations
     for k, (ps, pe) in enumerate(paragraphs):
         if resume > ps:
             if resume >= pe:
@@ -188,7 +209,6 @@ def extract(doc: Analysis, lex: QuoteLexicon) -> None:
         cue_spans = [
             (cs, c) for cs, c in cue_spans if not any(sp.start <= cs[0] < sp.end for sp in spans)
         ]
-        named = {(m.start, m.end) for m in mentions}
         for sp in spans:
             n_words = len(text[sp.start : sp.end].split())
             if (sp.start, sp.end) in named:
@@ -257,7 +277,7 @@ def _carry_over(text: str, following: list[tuple[int, int]], opener: str) -> int
     curly marks both open and close) to carry a quotation over."""
     closer = _OPEN.get(opener, '"')
     for s, e in following[:3]:
-        marks = [i for i in range(s, e) if text[i] in _OPEN or text[i] in '"»']
+        marks = [m.start() for m in _ANY_MARK.finditer(text, s, e)]
         if not marks:
             continue  # a paragraph wholly inside the quotation
         i = marks[0]
@@ -358,8 +378,17 @@ def _speaker(
     text = doc.text
     kind = c.targets[0].kind
     sent = doc.sentence_of(cs)
-    after = [m for m in mentions if ce <= m.start < sent[1]]
-    before = [m for m in mentions if sent[0] <= m.start and m.end <= cs]
+    # mentions come in text order (argument_mentions): the sentence's stretch is a slice of them
+    after = mentions[
+        bisect_left(mentions, ce, key=_start) : bisect_left(mentions, sent[1], key=_start)
+    ]
+    before = [
+        m
+        for m in mentions[
+            bisect_left(mentions, sent[0], key=_start) : bisect_right(mentions, cs, key=_start)
+        ]
+        if m.end <= cs
+    ]
     if kind == "source":  # وفقا لـ X
         pronoun_next = c.targets[0].needs_l and [
             w.strip("،,؛:") for w in text[ce : ce + 7].split()[:1]

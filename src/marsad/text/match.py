@@ -21,6 +21,8 @@ T = TypeVar("T")
 
 
 def is_word_char(ch: str) -> bool:
+    """A letter or digit of any script (the Arabic letters U+0621..U+064A are all alphanumeric;
+    the range is spelled out for the reader, and a test checks that it adds nothing)."""
     return ch.isalnum() or "\u0621" <= ch <= "\u064a"
 
 
@@ -65,14 +67,18 @@ def find_forms(
     n = len(norm)
     end = n if end is None else end
     cands: list[Hit[T]] = []
+    add = cands.append
+    # The word-boundary scans are is_word_char written out (it is str.isalnum: every letter of
+    # U+0621..U+064A is alphanumeric): this runs for every automaton hit of every lexicon, several
+    # hundred an article, and the calls cost more than the tests.
     for end_idx, (form, targets) in automaton.iter(norm, start, end):
         s = end_idx - len(form) + 1
         e = end_idx + 1
         ws = s
-        while ws > 0 and is_word_char(norm[ws - 1]):
+        while ws > 0 and norm[ws - 1].isalnum():
             ws -= 1
         we = e
-        while we < n and is_word_char(norm[we]):
+        while we < n and norm[we].isalnum():
             we += 1
         prefix = norm[ws:s]
         suffix = norm[e:we]
@@ -82,16 +88,29 @@ def find_forms(
             and original.original[original.to_original(e)] == "ة"
         ):
             continue
-        ok = tuple(t for t in targets if accept(prefix, suffix, t))
+        if len(targets) == 1:
+            ok = targets if accept(prefix, suffix, targets[0]) else ()
+        else:
+            ok = tuple(t for t in targets if accept(prefix, suffix, t))
         if ok:
-            cands.append(Hit(s, e, ws, we, prefix, suffix, form, ok))
-    cands.sort(key=lambda h: (-(h.end - h.start), h.start))
+            add(Hit(s, e, ws, we, prefix, suffix, form, ok))
+    if len(cands) <= 1:
+        return cands
+    cands.sort(key=_longest_first)
     taken = bytearray(n + 1)
     chosen: list[Hit[T]] = []
     for h in cands:
-        if any(taken[h.start : h.end]):
+        if taken.find(1, h.start, h.end) >= 0:
             continue
         taken[h.start : h.end] = b"\x01" * (h.end - h.start)
         chosen.append(h)
-    chosen.sort(key=lambda h: h.start)
+    chosen.sort(key=_start)
     return chosen
+
+
+def _longest_first(h: Hit[Any]) -> tuple[int, int]:
+    return (h.start - h.end, h.start)
+
+
+def _start(h: Hit[Any]) -> int:
+    return h.start

@@ -79,6 +79,25 @@ for _i in range(0x2000, 0x200B):
 for _c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
     _ONE_TO_ONE[_c] = _c.lower()
 _TABLE = str.maketrans(_ONE_TO_ONE)
+# The same folds as (old, new) pairs for :func:`fold`.  ``str.translate`` with a dict looks every
+# character up in Python objects (about 55 ns a character: most of the time normalizing a news
+# article took); checking for each of the hundred or so folded characters with ``in`` and
+# replacing the few that occur runs in C over the whole text, five to six times faster on an
+# article.  No fold produces a character that is folded again, so the order does not matter.
+_PAIRS: tuple[tuple[str, str], ...] = tuple(_ONE_TO_ONE.items())
+assert not set(_ONE_TO_ONE.values()) & set(_ONE_TO_ONE), "a fold must not produce a folded char"
+_SHORT = 80  # below this length translate's per-character cost is less than a hundred scans
+
+
+def fold(text: str) -> str:
+    """The one-for-one folds of ``text`` (what ``text.translate(_TABLE)`` gives, faster)."""
+    if len(text) < _SHORT:
+        return text.translate(_TABLE)
+    for old, new in _PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
 
 # -- characters that are dropped ---------------------------------------------
 _DELETE_CLASS = (
@@ -129,6 +148,9 @@ class Normalized:
         if end <= start:
             s = self.to_original(start)
             return s, s
+        if len(self._anchors_norm) == 1 and end <= len(self.text):  # offsets move in step
+            shift = self._anchors_orig[0] - self._anchors_norm[0]
+            return start + shift, end + shift
         return self.to_original(start), self.to_original(end - 1) + 1
 
     def to_normalized(self, j: int) -> int:
@@ -150,7 +172,7 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Return the normalized view of ``text`` with its offset map."""
-    folded = text.translate(_TABLE)
+    folded = fold(text)
     if _SPECIAL.search(folded) is None:
         return Normalized(text, folded)
     pieces: list[str] = []

@@ -12,9 +12,10 @@ word, or is a known word.  Clitic tokens keep their own offsets, so
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Collection, Hashable
-from dataclasses import dataclass
-from functools import lru_cache
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from marsad.resources import data_path
 from marsad.text.normalize import normalize, normalize_word
@@ -27,6 +28,8 @@ _OPEN_QUOTES = {"«": "»", "“": "”", "„": "“"}
 _CLOSE_QUOTES = {"»", "”"}
 _TERMINATORS = set(".!?؟…")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
+_first = itemgetter(0)
+_MARKS = re.compile("[" + re.escape('«“„»”".!?؟…') + "]")
 
 # Proclitic chains, longest first (on the normalized form).
 _PROCLITICS = sorted(
@@ -52,38 +55,81 @@ def _load_protected() -> frozenset[str]:
 PROTECTED = _load_protected()
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One piece of a word (or a number, or a punctuation mark): ``text[start:end]``.
+
+    A named tuple rather than a dataclass: an article has about a thousand tokens, and a tuple is
+    made three times faster than a frozen dataclass and pickles as one constructor call (a worker
+    process sends tokens back to the writer)."""
+
     start: int
     end: int
     kind: str  # "word" | "proclitic" | "enclitic" | "number" | "punct"
     word: int  # index of the whitespace-delimited word this piece belongs to
 
-    def __reduce__(self) -> tuple[type[Token], tuple[int, int, str, int]]:
-        """Pickle as a constructor call.  A slotted dataclass otherwise unpickles field by field
-        in Python, which made taking back an article's tokens from a worker process (about a
-        thousand) cost as much as the whole pipeline on it."""
-        return (Token, (self.start, self.end, self.kind, self.word))
 
-
-@dataclass(frozen=True, slots=True)
 class Segmentation:
-    paragraphs: list[tuple[int, int]]
-    sentences: list[tuple[int, int]]
-    tokens: list[Token]
+    """Paragraphs, sentences and tokens of one text.
+
+    Paragraphs and sentences are made at once; the tokens, when made by :func:`segment`, only on
+    first use: no pipeline stage reads them (the store does, for its search text), and making them
+    was most of the time segmentation took.  Either way ``tokens`` is the same list.
+    """
+
+    __slots__ = ("_pending", "_tokens", "paragraphs", "sentences")
+
+    def __init__(
+        self,
+        paragraphs: list[tuple[int, int]],
+        sentences: list[tuple[int, int]],
+        tokens: list[Token] | None = None,
+        *,
+        text: str | None = None,
+        vocabulary: Collection[str] = (),
+    ) -> None:
+        """``tokens`` as made, or ``text`` (and the tokenizer's ``vocabulary``) to make them from."""
+        if tokens is None and text is None:
+            raise TypeError("Segmentation needs its tokens or the text to make them from")
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self._tokens = tokens
+        self._pending: tuple[str, Collection[str]] | None = (
+            None if tokens is not None else (text or "", vocabulary)
+        )
+
+    @property
+    def tokens(self) -> list[Token]:
+        if self._tokens is None:
+            assert self._pending is not None
+            text, vocabulary = self._pending
+            self._tokens = tokenize(text, vocabulary=vocabulary)
+            self._pending = None
+        return self._tokens
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Segmentation):
+            return NotImplemented
+        return (
+            self.paragraphs == other.paragraphs
+            and self.sentences == other.sentences
+            and self.tokens == other.tokens
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable lists inside, as the dataclass was
+
+    def __repr__(self) -> str:
+        return (
+            f"Segmentation(paragraphs={self.paragraphs!r}, sentences={self.sentences!r}, "
+            f"tokens={self.tokens!r})"
+        )
+
+    def __reduce__(self) -> tuple[type[Segmentation], tuple[Any, ...]]:
+        """Pickle with the tokens made: the text and the vocabulary are not worth sending."""
+        return (Segmentation, (self.paragraphs, self.sentences, self.tokens))
 
     def sentence_at(self, offset: int) -> int:
-        """Index of the sentence containing ``offset`` (or the nearest one before it)."""
-        lo, hi = 0, len(self.sentences) - 1
-        best = 0
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            if self.sentences[mid][0] <= offset:
-                best = mid
-                lo = mid + 1
-            else:
-                hi = mid - 1
-        return best
+        """Index of the sentence containing ``offset`` (or the nearest one before it; 0 if none)."""
+        return max(0, bisect_right(self.sentences, offset, key=_first) - 1)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -95,14 +141,19 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences of one paragraph ``text[start:end]``."""
+    """Sentences of one paragraph ``text[start:end]``.
+
+    Only quotation marks and terminators change the state, so the scan jumps from one to the next
+    with a regex instead of looking at every character in Python."""
     out: list[tuple[int, int]] = []
     s = start
     closers: list[str] = []
     straight_open = False
+    search = _MARKS.search
     i = start
-    while i < end:
-        ch = text[i]
+    while (m := search(text, i, end)) is not None:
+        i = m.start()
+        ch = m.group()
         if ch in _OPEN_QUOTES:
             closers.append(_OPEN_QUOTES[ch])
         elif ch in _CLOSE_QUOTES and closers:
@@ -135,28 +186,47 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _split_word(
-    text: str, start: int, end: int, word: int, vocabulary: Collection[str]
-) -> list[Token]:
-    surface = text[start:end]
-    if isinstance(vocabulary, Hashable):
-        cut1, cut2 = _cuts(surface, vocabulary)
-    else:  # an unhashable vocabulary (a list or set): no cache
-        cut1, cut2 = _cuts.__wrapped__(surface, vocabulary)
-    out: list[Token] = []
+Pieces = tuple[tuple[int, int, str], ...]  # (start, end, kind) of each piece, relative to the word
+
+
+def _pieces(surface: str, vocabulary: Collection[str]) -> Pieces:
+    """How one token of the token regex splits: a number, a mark, or up to three word pieces."""
+    if surface[0].isdigit():
+        return ((0, len(surface), "number"),)
+    if len(surface) == 1 and not surface.isalpha():
+        return ((0, 1, "punct"),)
+    cut1, cut2 = _cuts(surface, vocabulary)
+    out: list[tuple[int, int, str]] = []
     if cut1 is not None:
-        out.append(Token(start, start + cut1, "proclitic", word))
-    out.append(
-        Token(start + (cut1 or 0), start + (len(surface) if cut2 is None else cut2), "word", word)
-    )
+        out.append((0, cut1, "proclitic"))
+    out.append((cut1 or 0, len(surface) if cut2 is None else cut2, "word"))
     if cut2 is not None:
-        out.append(Token(start + cut2, end, "enclitic", word))
-    return out
+        out.append((cut2, len(surface), "enclitic"))
+    return tuple(out)
 
 
-# The split of a word depends on its surface form and the vocabulary alone, and news repeats its
-# words: caching it made segmentation about three times faster on news-length articles.
-@lru_cache(maxsize=1 << 16)
+# The split of a token depends on its surface form and the vocabulary alone, and news repeats its
+# words: one dict of splits per vocabulary (looked up once per text, then a plain dict lookup per
+# token) made tokenizing a news-length article several times faster than splitting every word.
+_SPLITS: dict[Collection[str], dict[str, Pieces]] = {}
+_SPLITS_MAX_VOCABULARIES = 8
+_SPLITS_MAX_WORDS = 1 << 16
+
+
+def _splits_for(vocabulary: Collection[str]) -> dict[str, Pieces] | None:
+    """The split cache of a hashable vocabulary (None for a list or a set: no cache)."""
+    if not isinstance(vocabulary, Hashable):
+        return None
+    cache = _SPLITS.get(vocabulary)
+    if cache is None:
+        if len(_SPLITS) >= _SPLITS_MAX_VOCABULARIES:
+            _SPLITS.clear()
+        cache = _SPLITS[vocabulary] = {}
+    elif len(cache) >= _SPLITS_MAX_WORDS:
+        cache.clear()
+    return cache
+
+
 def _cuts(surface: str, vocabulary: Collection[str]) -> tuple[int | None, int | None]:
     """Where the proclitic ends and the enclitic starts in ``surface`` (None: there is none)."""
     norm = normalize(surface)
@@ -197,7 +267,10 @@ def tokenize(
 ) -> list[Token]:
     """Tokens of ``text[start:end]`` with clitics split off Arabic words."""
     end = len(text) if end is None else end
+    cache = _splits_for(vocabulary)
     out: list[Token] = []
+    append = out.append
+    new = tuple.__new__
     word = -1
     last_end = -1
     for m in _TOKEN.finditer(text, start, end):
@@ -206,17 +279,20 @@ def tokenize(
             word += 1
         last_end = e
         surface = m.group()
-        if surface[0].isdigit():
-            out.append(Token(s, e, "number", word))
-        elif len(surface) == 1 and not surface.isalpha():
-            out.append(Token(s, e, "punct", word))
+        if cache is None:
+            pieces = _pieces(surface, vocabulary)
         else:
-            out.extend(_split_word(text, s, e, word, vocabulary))
+            got = cache.get(surface)
+            if got is None:
+                got = cache[surface] = _pieces(surface, vocabulary)
+            pieces = got
+        for ps, pe, kind in pieces:
+            append(new(Token, (s + ps, s + pe, kind, word)))
     return out
 
 
 def segment(text: str, vocabulary: Collection[str] = ()) -> Segmentation:
-    """Split clean text into paragraphs, sentences and tokens."""
+    """Split clean text into paragraphs, sentences and tokens (the tokens made on first use)."""
     paragraphs: list[tuple[int, int]] = []
     sentences: list[tuple[int, int]] = []
     for m in _PARA.finditer(text):
@@ -224,5 +300,4 @@ def segment(text: str, vocabulary: Collection[str] = ()) -> Segmentation:
         if b > a:
             paragraphs.append((a, b))
             sentences.extend(split_sentences(text, a, b))
-    tokens = tokenize(text, vocabulary=vocabulary)
-    return Segmentation(paragraphs, sentences, tokens)
+    return Segmentation(paragraphs, sentences, text=text, vocabulary=vocabulary)
