@@ -2,7 +2,8 @@
 event of the pair as a full record through the ``event_dyads`` table, merged with
 :func:`merge_events`, near-duplicates found by MinHash over the texts of the documents that share
 an event, and the quote tone from every quote.  Kept as the oracle the fast path must equal
-(without the old 10,000-row caps, which silently dropped events and quotes of busy stores)."""
+(without the old 10,000-row caps, which silently dropped events and quotes of busy stores), and
+quotes counted only when their document was published inside the range asked for."""
 
 from __future__ import annotations
 
@@ -51,7 +52,14 @@ def reference_events(
     return query._event_rows(store, rows)
 
 
-def _tone(store: Store, a: str, b: str, by: str) -> dict[str, tuple[float, int]]:
+def _in_range(pub: str, date_from: str | None, date_to: str | None) -> bool:
+    """A publication date within the range the timeline was asked for (as an event's date)."""
+    return (not date_from or pub >= date_from) and (not date_to or pub[: len(date_to)] <= date_to)
+
+
+def _tone(
+    store: Store, a: str, b: str, by: str, date_from: str | None, date_to: str | None
+) -> dict[str, tuple[float, int]]:
     out: dict[str, list[float]] = defaultdict(list)
     every = []
     while page := query.quotes(store, limit=query.MAX_LIMIT, offset=len(every)):
@@ -66,7 +74,7 @@ def _tone(store: Store, a: str, b: str, by: str) -> dict[str, tuple[float, int]]
                 if q.doc_key not in published:
                     published[q.doc_key] = store.get_document(q.doc_key).document.meta.published
                 pub = published[q.doc_key]
-                label = period_of(pub, by) if pub else None
+                label = period_of(pub, by) if pub and _in_range(pub, date_from, date_to) else None
                 if label:
                     out[label].append(float(ab["stance"]))
     return {k: (sum(v), len(v)) for k, v in out.items()}
@@ -117,7 +125,7 @@ def reference_timeline(
                 "sentence": m.mentions[0].sentence,
             }
         )
-    for label, (total, n) in _tone(store, a, b, by).items():
+    for label, (total, n) in _tone(store, a, b, by, date_from, date_to).items():
         p = buckets.setdefault(label, Period(label))
         p.tone = round(total / n, 3)
         p.quotes = n

@@ -14,7 +14,7 @@ from marsad.actors import identity
 from marsad.bench import synthetic_article
 from marsad.relations.brief import brief, timeline_dict
 from marsad.relations.merge import minhash
-from marsad.relations.timeline import timeline
+from marsad.relations.timeline import Timeline, timeline
 from marsad.store import Store, open_store
 from marsad.store.facts import FACT_TABLES, backfill, signature
 from tests.relations.reference import reference_events, reference_timeline
@@ -61,6 +61,25 @@ def test_timeline_equals_the_full_merge(store: Store, by: str) -> None:
     for a, b in PAIRS:
         for date_from, date_to in RANGES:
             same_timeline(store, a, b, by=by, date_from=date_from, date_to=date_to)
+
+
+def test_quote_tone_stays_inside_the_range(store: Store) -> None:
+    """A timeline asked for a range shows no tone from quotes published outside it (they used to
+    add tone-only periods), and the tone inside the range is the whole timeline's."""
+    inside = ("2025-02", "2025-06")
+
+    def tone(tl: Timeline) -> dict[str, tuple[float | None, int]]:
+        return {p.period: (p.tone, p.quotes) for p in tl.periods if p.quotes}
+
+    for a, b in PAIRS:
+        full = tone(timeline(store, a, b))
+        part = tone(timeline(store, a, b, date_from=inside[0], date_to=inside[1]))
+        assert part == {k: v for k, v in full.items() if inside[0] <= k <= inside[1]}, (a, b)
+        year = timeline(store, a, b, by="year", date_from="2024", date_to="2024")
+        assert all(p.period == "2024" for p in year.periods), (a, b)
+    every = [tone(timeline(store, a, b)) for a, b in PAIRS]
+    assert any(k < inside[0] or k > inside[1] for t in every for k in t), "quotes outside"
+    assert any(inside[0] <= k <= inside[1] for t in every for k in t), "quotes inside"
 
 
 def test_near_duplicates_count_once(store: Store) -> None:

@@ -19,8 +19,8 @@ import hashlib
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from marsad.query import EventRow
@@ -180,8 +180,11 @@ def merge_events(
 
 # What a timeline reads of each event of the pair (``pair_events``): (event id, document id,
 # first source's country, first target's country, cameo, date, dated by an expression (0/1),
-# quad, goldstein, plover, representative of the document's near-duplicate cluster).
-Fact = tuple[int, int, str, str, str, str, int, int, float, str, int]
+# quad, goldstein, plover).
+Fact = tuple[int, int, str, str, str, str, int, int, float, str]
+# Document ids -> the representative of each one's near-duplicate cluster, for those that are
+# not their own (:func:`marsad.store.facts.representatives`).
+Representatives = Callable[[list[int]], Mapping[int, int]]
 
 
 @dataclass(slots=True)
@@ -195,8 +198,15 @@ class FactCluster:
     plover: str = ""
     quad: int = 0
     goldstein: float = 0.0
-    sources: int = 0
+    sources: int = 0  # independent sources; while not ``exact``, the documents (at least as many)
     dated: bool = False
+    order: int = 0  # the key's place in order of first appearance (merge_events' group order)
+    exact: bool = True  # False until :func:`count_sources` has looked up the near-duplicates
+
+    @property
+    def weight(self) -> float:
+        """Goldstein weight × independent sources (rounded as a key event shows it)."""
+        return round(self.goldstein * max(1, self.sources), 2)
 
 
 def cluster_facts(facts: list[Fact]) -> list[FactCluster]:
@@ -207,44 +217,86 @@ def cluster_facts(facts: list[Fact]) -> list[FactCluster]:
     its input.  A cluster's first event then has its longest date and every other date in it is
     a prefix of that one, so "agrees with every date in the cluster" is "is a prefix of the first
     date", and the first cluster (in creation order) of a key that a date is a prefix of is found
-    in a dict of every prefix of every cluster's first date.  Independent sources are counted
-    on the representatives of the documents' near-duplicate clusters (the facts' last field)."""
-    first: dict[tuple[tuple[str, str, str], str], FactCluster] = {}
-    order: dict[tuple[str, str, str], int] = {}
-    made: list[tuple[str, int, int, FactCluster]] = []
-    sizes = sorted({len(f[5]) for f in facts})  # only dates of these lengths are looked up
+    in a dict of every prefix of every cluster's first date.  The prefixes of one length are
+    registered when the first date of that length comes (every cluster made before it, in the
+    order they were made), so the common case, a year of day-dated events, is one flat dict
+    lookup per event.
+
+    Independent sources need the representatives of the documents' near-duplicate clusters:
+    looking them up for every document of a busy year costs more than the clustering, and a
+    timeline needs them only to rank its key events.  So a cluster reporting one document is
+    exact (one source, whatever it copies), and the others count their documents, an upper
+    bound, until :func:`count_sources` is asked for them."""
+    first: dict[tuple[str, str, str, str], list[Fact]] = {}  # (s, t, root, date prefix) -> events
+    made: list[tuple[tuple[str, str, str, str], list[Fact]]] = []  # (key and date, events)
+    codes: dict[str, tuple[str, bool]] = {}  # cameo -> (root, symmetric): one lookup per event
+    length = 0
     for f in facts:
         s, t, cameo, when = f[2], f[3], f[4], f[5]
-        if t != "-" and cameo[:3] in SYMMETRIC and t < s:
+        if len(when) != length:  # a shorter date: the prefixes of that length, oldest first
+            length = len(when)
+            for (s0, t0, r0, d0), ev in made:
+                first.setdefault((s0, t0, r0, d0[:length]), ev)
+        code = codes.get(cameo)
+        if code is None:
+            code = codes[cameo] = (cameo[:2], cameo[:3] in SYMMETRIC)
+        if code[1] and t < s and t != "-":
             s, t = t, s
-        key = (s, t, cameo[:2])
-        cluster = first.get((key, when))
-        if cluster is None:
-            cluster = FactCluster(key, when, [])
-            made.append((when, order.setdefault(key, len(order)), len(made), cluster))
-            for n in sizes:
-                if n > len(when):
-                    break
-                first.setdefault((key, when[:n]), cluster)
-        cluster.events.append(f)
-    made.sort(key=itemgetter(0, 1, 2))
-    out = []
-    for *_, c in made:
-        events = c.events
-        if len(events) == 1:
-            top = events[0]
-            c.cameo, c.sources, c.dated = top[4], 1, bool(top[6])
+        k = (s, t, code[0], when)
+        events = first.get(k)
+        if events is None:
+            first[k] = events = [f]
+            made.append((k, events))
         else:
-            by_code: dict[str, int] = {}
-            for f in events:
-                by_code[f[4]] = by_code.get(f[4], 0) + 1
-            c.cameo = max(by_code, key=lambda code: (by_code[code], len(code)))
-            top = next(f for f in events if f[4] == c.cameo)
-            c.sources = len({f[10] for f in events})
-            c.dated = any(f[6] for f in events)
-        c.plover, c.quad, c.goldstein = top[9], top[7], top[8]
-        out.append(c)
+            events.append(f)
+    # merge_events sorts its clusters by date, stably over keys in order of first appearance
+    # (one cluster per key and date: a second would have joined the first)
+    order: dict[tuple[str, str, str], int] = {}
+    ranked = sorted(
+        (k[3], order.setdefault(k[:3], len(order)), k, events) for k, events in made
+    )  # (date, order) is unique, so the sort never compares further
+    out = []
+    for when, rank, k, events in ranked:
+        top = events[0]
+        if len(events) == 1:
+            out.append(
+                FactCluster(
+                    k[:3], when, events, top[4], top[9], top[7], top[8], 1, bool(top[6]), rank
+                )
+            )
+            continue
+        by_code: dict[str, int] = {}
+        dated = False
+        for f in events:
+            by_code[f[4]] = by_code.get(f[4], 0) + 1
+            if f[6]:
+                dated = True
+        if len(by_code) > 1:  # the most reported code, the longer on a tie, else the first
+            best, most = top[4], by_code[top[4]]
+            for code_, n in by_code.items():
+                if n > most or (n == most and len(code_) > len(best)):
+                    best, most = code_, n
+            for top in events:
+                if top[4] == best:
+                    break
+        docs = len({f[1] for f in events})
+        out.append(
+            FactCluster(
+                k[:3], when, events, top[4], top[9], top[7], top[8], docs, dated, rank, docs == 1
+            )
+        )
     return out
+
+
+def count_sources(clusters: list[FactCluster], representatives: Representatives) -> None:
+    """Make the clusters' independent sources exact: one lookup of the near-duplicate
+    representatives of their documents."""
+    todo = [c for c in clusters if not c.exact]
+    docs = sorted({f[1] for c in todo for f in c.events})
+    reps = representatives(docs) if docs else {}
+    for c in todo:
+        c.sources = len({reps.get(f[1], f[1]) for f in c.events})
+        c.exact = True
 
 
 def merged_events(store: Store, facts: list[Fact]) -> list[MergedEvent]:

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from operator import itemgetter
 from typing import Any
 
 from marsad import query
 from marsad.errors import InputError
-from marsad.relations.merge import Fact, FactCluster, MergedEvent, cluster_facts, merged_events
+from marsad.relations.merge import (
+    Fact,
+    FactCluster,
+    MergedEvent,
+    cluster_facts,
+    count_sources,
+    merged_events,
+)
 from marsad.relations.phases import Phase, detect_phases
 from marsad.store import Store
+from marsad.store.facts import representatives
 
 SPARK = "▁▂▃▄▅▆▇█"
 
@@ -113,7 +123,7 @@ def timeline(
     facts = pair_facts(store, a, b, date_from, date_to)
     clusters = cluster_facts(facts)
     buckets: dict[str, Period] = {}
-    shown: dict[str, list[tuple[float, FactCluster]]] = defaultdict(list)
+    shown: dict[str, list[FactCluster]] = defaultdict(list)
     period_of_date: dict[str, str | None] = {}
     for m in clusters:
         label = period_of_date.get(m.date, "")
@@ -130,18 +140,16 @@ def timeline(
         p.goldstein_sum += m.goldstein
         p.weight += w
         p.goldstein_mean += m.goldstein * w  # divided by the weight below
-        shown[label].append((round(m.goldstein * max(1, m.sources), 2), m))
-    tone = _quote_tone(store, a, b, by)
+        shown[label].append(m)
+    tone = _quote_tone(store, a, b, by, date_from, date_to)
     for label, (total, n) in tone.items():
         p = buckets.setdefault(label, Period(label))
         p.tone = round(total / n, 3)
         p.quotes = n
-    for ranked in shown.values():  # the five heaviest (ties in merged order), as records
-        ranked.sort(key=lambda x: -abs(x[0]))
-        del ranked[5:]
-    mentions = _first_mentions(store, [m.events[0][0] for r in shown.values() for _, m in r])
-    for label, ranked in shown.items():
-        buckets[label].key_events = [_key_event(m, w, mentions) for w, m in ranked]
+    heaviest = _key_events(store, shown)
+    mentions = _first_mentions(store, [m.events[0][0] for r in heaviest.values() for m in r])
+    for label, ranked in heaviest.items():
+        buckets[label].key_events = [_key_event(m, mentions) for m in ranked]
     labels = _all_periods(list(buckets), by) if include_empty else sorted(buckets)
     periods = []
     for label in labels:
@@ -174,22 +182,29 @@ def pair_facts(
         if store.dialect == "sqlite":  # implied (dates are ASCII below "~"); bounds the scan
             where.append("p.date < ?")
             args.append(date_to + "~")
-    # the representative of the document's near-duplicate cluster rides along (a primary-key
-    # lookup per row in the database beats a second round of queries)
+    # one covering index read, in its own order (date, id): no sort.  The near-duplicate
+    # representatives are asked for afterwards, for the documents of clusters of several events
+    # only, in document order (a lookup per row, in date order, cost more than the whole read)
     sql = (
         "SELECT p.event_id, p.doc_id, p.key_src, p.key_tgt, p.cameo, p.date, p.dated, p.quad,"
-        " p.goldstein, p.plover, COALESCE(x.rep_id, p.doc_id) FROM pair_events p"
-        " LEFT JOIN doc_dups x ON x.doc_id = p.doc_id WHERE " + " AND ".join(where)
+        " p.goldstein, p.plover FROM pair_events p WHERE "
+        + " AND ".join(where)
+        + " ORDER BY p.date, p.event_id"
     )
-    seen: dict[int, Fact] = {}
-    for s, t in [(a, b)] if a == b else [(a, b), (b, a)]:
-        for r in store.tuples(sql, (s, t, *args)):
-            seen.setdefault(r[0], r)
-    by_date = sorted(seen.values(), key=itemgetter(5, 0))
-    by_length: dict[int, list[Fact]] = defaultdict(list)
-    for f in by_date:  # a stable partition: the longest dates first, each in (date, id) order
+    facts = store.tuples(sql, (a, b, *args))
+    if a != b:
+        back = store.tuples(sql, (b, a, *args))
+        if back:  # an event with both dyads (several sources or targets) counts once
+            ids = {f[0] for f in facts}
+            facts += [f for f in back if f[0] not in ids]
+            facts.sort(key=itemgetter(5, 0))
+    lengths = {len(f[5]) for f in facts}
+    if len(lengths) < 2:
+        return facts
+    by_length: dict[int, list[Fact]] = {n: [] for n in sorted(lengths, reverse=True)}
+    for f in facts:  # a stable partition: the longest dates first, each in (date, id) order
         by_length[len(f[5])].append(f)
-    return [f for n in sorted(by_length, reverse=True) for f in by_length[n]]
+    return [f for part in by_length.values() for f in part]
 
 
 def _first_mentions(store: Store, ids: list[int]) -> dict[int, tuple[str, str, str]]:
@@ -209,9 +224,28 @@ def _first_mentions(store: Store, ids: list[int]) -> dict[int, tuple[str, str, s
     return out
 
 
-def _key_event(
-    m: FactCluster, weight: float, mentions: dict[int, tuple[str, str, str]]
-) -> dict[str, object]:
+def _heaviest(m: FactCluster) -> float:
+    return -abs(round(m.goldstein * max(1, m.sources), 2))  # FactCluster.weight, inlined
+
+
+def _key_events(store: Store, shown: dict[str, list[FactCluster]]) -> dict[str, list[FactCluster]]:
+    """The five heaviest merged events of each period (ties in merged order).  A weight counts
+    independent sources, which most clusters know only as an upper bound (their documents):
+    the five heaviest by the bounds are made exact, which can only lower their weights, until
+    the five heaviest are all exact; the events outside then weigh no more than their bounds,
+    which rank after the five."""
+    reps = partial(representatives, store)
+    # a first round wide enough that the five are seldom far off: one lookup, not a few
+    count_sources([m for r in shown.values() for m in heapq.nsmallest(10, r, key=_heaviest)], reps)
+    top = {label: heapq.nsmallest(5, ranked, key=_heaviest) for label, ranked in shown.items()}
+    while pending := {label for label, best in top.items() if not all(m.exact for m in best)}:
+        count_sources([m for label in pending for m in top[label]], reps)
+        for label in pending:
+            top[label] = heapq.nsmallest(5, shown[label], key=_heaviest)
+    return top
+
+
+def _key_event(m: FactCluster, mentions: dict[int, tuple[str, str, str]]) -> dict[str, object]:
     trigger, doc, sentence = mentions[m.events[0][0]]
     return {
         "date": m.date,
@@ -219,22 +253,30 @@ def _key_event(
         "plover": m.plover,
         "goldstein": m.goldstein,
         "sources": m.sources,
-        "weight": weight,
+        "weight": m.weight,
         "trigger": trigger,
         "doc": doc,
         "sentence": sentence,
     }
 
 
-def _quote_tone(store: Store, a: str, b: str, by: str) -> dict[str, tuple[float, int]]:
-    """Mean stance of quotes by one side's speakers about the other, per period (document date),
-    from the stored quote pairs, summed in the quotes' order (document, then place in it)."""
+def _quote_tone(
+    store: Store, a: str, b: str, by: str, date_from: str | None, date_to: str | None
+) -> dict[str, tuple[float, int]]:
+    """Mean stance of quotes by one side's speakers about the other, per period, from the stored
+    quote pairs, summed in the quotes' order (document, then place in it).  A quote is dated by
+    its document's publication date and counts only inside the range asked for, like the events
+    (a timeline of 2023 shows no tone from 2015)."""
     out: dict[str, list[float]] = defaultdict(list)
     labels: dict[str, str | None] = {}
+    where = ["((speaker = ? AND about = ?) OR (speaker = ? AND about = ?))"]
+    args: list[Any] = [a, b, b, a]
+    query._date_range("published", date_from, date_to, where, args)
     rows = store.tuples(
-        "SELECT published, stance FROM quote_pairs WHERE (speaker = ? AND about = ?)"
-        " OR (speaker = ? AND about = ?) ORDER BY doc_id, start, quote_id, pos",
-        (a, b, b, a),
+        "SELECT published, stance FROM quote_pairs WHERE "
+        + " AND ".join(where)
+        + " ORDER BY doc_id, start, quote_id, pos",
+        args,
     )
     for pub, stance in rows:
         label = labels.get(pub, "")

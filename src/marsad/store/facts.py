@@ -137,6 +137,23 @@ def find_rep(conn: Any, sig: Sequence[int], before: int | None = None) -> int | 
     return None
 
 
+def representatives(store: Store, doc_ids: Sequence[int]) -> dict[int, int]:
+    """Document id -> the representative of its near-duplicate cluster, for those of ``doc_ids``
+    that are not their own (what a timeline counts independent sources on).  Sorted ids are
+    looked up in primary-key order, a page of signatures at a time."""
+    out: dict[int, int] = {}
+    for i in range(0, len(doc_ids), 500):
+        chunk = list(doc_ids[i : i + 500])
+        out.update(
+            store.tuples(
+                f"SELECT doc_id, rep_id FROM doc_dups WHERE doc_id IN ({_marks(len(chunk))})"
+                " AND rep_id <> doc_id",
+                chunk,
+            )
+        )
+    return out
+
+
 def _make_rep(conn: Any, doc_id: int, sig: Sequence[int]) -> None:
     conn.executemany(
         "INSERT INTO doc_bands (bucket, doc_id) VALUES (?, ?)", [(k, doc_id) for k in buckets(sig)]
