@@ -127,6 +127,9 @@ class _Builder:
         # (country, role) -> the person a title named in this document (السفير الأذربيجاني فلان)
         self.holders: dict[tuple[str, str], str] = {}
         self.pending_role: tuple[str, str] | None = None
+        # lexicon id -> its actor on the publication date: a document names the same few
+        # identities dozens of times, and building each anew cost more than matching it
+        self._known: dict[str, Actor] = {}
 
     def add(self, actor: Actor, ns: int, ne: int, rule: str) -> None:
         if actor.id not in self.doc.actors:
@@ -137,9 +140,14 @@ class _Builder:
             self.last_person = actor.id
 
     def known(self, actor_id: str) -> Actor:
-        actor = self.lex.actor(actor_id)
-        if actor.kind == "person":
-            actor.code = self.lex.person_code(actor_id, self.on)
+        """The lexicon's actor for ``actor_id``, a person coded by the office held on the
+        publication date; made once per document (nothing changes an actor while it is read)."""
+        actor = self._known.get(actor_id)
+        if actor is None:
+            actor = self.lex.actor(actor_id)
+            if actor.kind == "person":
+                actor.code = self.lex.person_code(actor_id, self.on)
+            self._known[actor_id] = actor
         return actor
 
     def organ(
@@ -325,9 +333,16 @@ def _not_name_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
 def _word_list(name: str) -> frozenset[str]:
     lines = data_path("actors", name).read_text(encoding="utf-8").splitlines()
     return frozenset(normalize_word(w) for w in lines if w.strip() and not w.startswith("#"))
+
+
+@cache
+def _surname_endings() -> tuple[str, ...]:
+    """The surname endings as a tuple, for one ``str.endswith`` call instead of a loop."""
+    return tuple(sorted(_word_list("surname_endings.txt")))
 
 
 @cache
@@ -347,8 +362,7 @@ def _name_like(words: list[str], apposition: bool) -> bool:
     """Whether words read after a title look like a person's name rather than ordinary words."""
     if words[0] in _given_names():
         return True
-    endings = _word_list("surname_endings.txt")
-    if len(words) >= 2 and any(words[-1].endswith(e) for e in endings):
+    if len(words) >= 2 and words[-1].endswith(_surname_endings()):
         return True
     return apposition and len(words) >= 2
 
@@ -366,6 +380,9 @@ def _bare(word: str) -> list[str]:
     return out
 
 
+_NAME_LEAD = re.compile(r"\s*[،,]?\s*")
+
+
 def _read_name(nz: Normalized, pos: int, hits_after: list[Hit[Target]]) -> tuple[int, int] | None:
     """Up to three name words starting at ``pos`` (after an optional comma); None if none.
 
@@ -376,8 +393,8 @@ def _read_name(nz: Normalized, pos: int, hits_after: list[Hit[Target]]) -> tuple
     follows it or it is a name particle (أوغلو، زاده).
     """
     norm = nz.text
-    m = re.match(r"\s*[،,]?\s*", norm[pos:])
-    i = pos + (m.end() if m else 0)
+    m = _NAME_LEAD.match(norm, pos)
+    i = m.end() if m else pos
     stop = _not_name_words()
     next_hit = hits_after[0].wstart if hits_after else len(norm)
     start = i
@@ -744,16 +761,16 @@ def _kin_names(b: _Builder, pos: int) -> tuple[int, str] | None:
         return None
     texts = [norm[s:e] for s, e in words]
     bare = [t[1:] if k and t.startswith("و") else t for k, t in enumerate(texts)]
-    endings = _word_list("surname_endings.txt")
+    endings = _surname_endings()
     if len(words) == 1:
         known = any(bare[0] == sid.split(":", 1)[-1] for sid in b.kin)
-        if not known and not any(bare[0].endswith(e) for e in endings):
+        if not known and not bare[0].endswith(endings):
             return None
         return words[0][1], bare[0]
     coordinated = any(t.startswith("و") for t in texts[1:])
-    if not coordinated and not any(bare[-1].endswith(e) for e in endings):
+    if not coordinated and not bare[-1].endswith(endings):
         return None
-    if not (bare[0] in _given_names() or any(bare[-1].endswith(e) for e in endings)):
+    if not (bare[0] in _given_names() or bare[-1].endswith(endings)):
         return None
     return words[-1][1], bare[-1]
 

@@ -44,13 +44,16 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from marsad.actors.lexicon import get_lexicon as get_actor_lexicon
 from marsad.events.clauses import in_prepositional_phrase, unaffiliated_source
 from marsad.events.lexicon import (
     ActKind,
+    EntryCues,
     EventLexicon,
     GenericGroup,
     TriggerEntry,
@@ -68,7 +71,7 @@ from marsad.model import (
     argument_mentions,
     country_part,
 )
-from marsad.text.match import Hit, find_forms
+from marsad.text.match import Hit, find_forms, find_forms_in_spans
 from marsad.text.normalize import normalize_headword, normalize_word
 
 _VERB_PREFIXES = frozenset({"", "و", "ف", "س", "وس", "فس", "ل", "ول", "فل"})
@@ -180,12 +183,16 @@ def extract(doc: Analysis, lex: EventLexicon) -> None:
     norm = nz.text
     seen: set[tuple[object, ...]] = set()
     mentions = argument_mentions(doc)
-    for s, e in doc.segmentation.sentences:
-        ns, ne = nz.span_to_normalized(s, e)
-        hits = find_forms(lex.automaton(), norm, _accept, ns, ne, original=nz)
+    starts = [m.start for m in mentions]
+    ix = _DocIndex(doc)
+    sentences = doc.segmentation.sentences
+    spans = [nz.span_to_normalized(s, e) for s, e in sentences]
+    # one pass of the automaton over the document, its hits shared out among the sentences
+    found = find_forms_in_spans(lex.automaton(), norm, _accept, spans, original=nz)
+    for (s, e), (ns, ne), hits in zip(sentences, spans, found, strict=True):
         if not hits:
             continue
-        sent_mentions = _dedupe([m for m in mentions if s <= m.start and m.end <= e])
+        sent_mentions = _dedupe(_within(mentions, starts, s, e))
         generic: list[_Generic] | None = None
         for h in hits:
             form = h.targets[0]
@@ -196,18 +203,31 @@ def extract(doc: Analysis, lex: EventLexicon) -> None:
             ):
                 continue  # وزارة is not و + زار + ه: a verb never ends in taa marbuta
             entry = lex.triggers[form.entry]
-            if not _context_ok(entry, norm, h):
+            cues = lex.cues(entry)
+            if not _context_ok(cues, norm, h, entry.requires_window):
                 continue
             if entry.id in lex.words("framing") and _frames_next(lex, norm, h, hits):
                 continue
-            kind = _ACT_KINDS.get(lex.code(_refined_code(entry, norm, h)).plover)
+            code = _refined_code(entry, cues, norm, h)
+            kind = _ACT_KINDS.get(lex.code(code).plover)
             if kind is None:
-                event = _event(doc, lex, entry, form, h, (s, e), sent_mentions, mentions)
+                event = _event(doc, lex, entry, form, h, (s, e), sent_mentions, mentions, ix, code)
             else:
                 if generic is None:
                     generic = _generic_mentions(doc, lex, (ns, ne), sent_mentions)
                 event = _contentious(
-                    doc, lex, entry, form, h, (s, e), sent_mentions, mentions, generic, kind
+                    doc,
+                    lex,
+                    entry,
+                    form,
+                    h,
+                    (s, e),
+                    sent_mentions,
+                    mentions,
+                    generic,
+                    kind,
+                    ix,
+                    code,
                 )
             if event is None:
                 continue
@@ -246,7 +266,9 @@ def _frames_next(
 def _register(doc: Analysis, event: Event, generic: list[_Generic]) -> None:
     """Record the actors an event found among common nouns, with their mentions in its sentence."""
     s, e = event.sentence
-    for actor_id in {*event.source, *event.target}:
+    # in the event's order, not a set's: a set of strings iterates in an order that changes with
+    # the process's hash seed, and worker processes must add actors and mentions as one does
+    for actor_id in dict.fromkeys([*event.source, *event.target]):
         mine = [g for g in generic if g.actor.id == actor_id and s <= g.mention.start < e]
         if not mine:
             continue
@@ -356,6 +378,19 @@ def _dedupe(ms: list[Mention]) -> list[Mention]:
     return out
 
 
+def _within(mentions: list[Mention], starts: list[int], s: int, e: int) -> list[Mention]:
+    """The mentions inside ``[s, e)``, in order: ``mentions`` is sorted by start and ``starts``
+    holds their starts, so the sentence's share is found by bisection, not by a scan of all."""
+    out: list[Mention] = []
+    for i in range(bisect_left(starts, s), len(mentions)):
+        m = mentions[i]
+        if m.start > e:
+            break
+        if m.end <= e:
+            out.append(m)
+    return out
+
+
 def _window(norm: str, h: Hit[TriggerForm], n: int, after: bool) -> list[str]:
     """Up to ``n`` words after (or before) the trigger's word, read from a bounded slice of text."""
     span = 40 * (n + 1)
@@ -364,37 +399,151 @@ def _window(norm: str, h: Hit[TriggerForm], n: int, after: bool) -> list[str]:
     return norm[max(0, h.wstart - span) : h.wstart].split()[-n:]
 
 
-def _context_ok(entry: TriggerEntry, norm: str, h: Hit[TriggerForm]) -> bool:
-    if entry.requires:
-        near = " ".join(_window(norm, h, entry.requires_window, True))
-        if not any(normalize_word(w) in near for w in entry.requires):
+def _context_ok(cues: EntryCues, norm: str, h: Hit[TriggerForm], requires_window: int) -> bool:
+    if cues.requires:
+        near = " ".join(_window(norm, h, requires_window, True))
+        if not any(map(near.__contains__, cues.requires)):
             return False
-    if entry.excludes:
+    if cues.excludes:
         near = " ".join(_window(norm, h, 3, True) + _window(norm, h, 3, False))
-        if any(normalize_word(w) in near for w in entry.excludes):
+        if any(map(near.__contains__, cues.excludes)):
             return False
     return True
 
 
-def _refined_code(entry: TriggerEntry, norm: str, h: Hit[TriggerForm]) -> str:
+def _refined_code(entry: TriggerEntry, cues: EntryCues, norm: str, h: Hit[TriggerForm]) -> str:
     # six words reach past a VSO subject and a titled object (دعا علييف نظيره الروسي فلاديمير
     # بوتين لزيارة) to the word that says what was asked
+    if not cues.refine:
+        return entry.cameo
     near = " ".join(_window(norm, h, _REFINE_WINDOW, True))
-    for r in entry.refine:
-        if any(normalize_word(c) in near for c in r.cue):
-            return r.cameo
+    for cue, cameo in cues.refine:
+        if any(map(near.__contains__, cue)):
+            return cameo
     return entry.cameo
 
 
 def _prep_before(doc: Analysis, m: Mention) -> str:
     """The preposition introducing a mention: an attached one (لروسيا) or the word before it; for
     a name after its title, the word before the title ("مع الرئيس التركي رجب طيب أردوغان": مع)."""
-    text = doc.text
     i = m.start
     for t in doc.mentions:
         if t.end == m.end and t.start < i and t.actor == m.actor and t.rule == "title+name-span":
             i = t.start
             break
+    return _prep_at(doc.text, i)
+
+
+class _Unread:
+    """The type of :data:`_UNREAD`: a value not read yet (None is a value: no date)."""
+
+
+_UNREAD = _Unread()
+
+
+class _DocIndex:
+    """What the event stage looks up in one document again and again, found once.
+
+    - :meth:`prep` is :func:`_prep_before`: the stage asks for the preposition of every
+      argument after every trigger of a sentence (a few dozen times per mention in an article),
+      and each question scanned all the document's mentions for a title before the name; here
+      the titles are indexed by the end and the actor they share with their name, and each
+      answer is kept;
+    - :meth:`para` finds a paragraph by bisection instead of a scan;
+    - the time expressions of a sentence, the paragraph's narrative day and the publication
+      day are kept per sentence.
+
+    The stage adds only generic mentions while it runs, never a title span, and changes neither
+    the segmentation nor the time expressions, so the index stays true for the whole stage.
+    """
+
+    __slots__ = (
+        "_in_phrase",
+        "_memo",
+        "_narrative",
+        "_paras",
+        "_published",
+        "_starts",
+        "_text",
+        "_timexes",
+        "_titles",
+    )
+
+    def __init__(self, doc: Analysis) -> None:
+        assert doc.segmentation is not None, "segment stage has not run"
+        self._text = doc.text
+        # (end, actor) -> starts of the title+name spans ending there, in doc.mentions order
+        self._titles: dict[tuple[int, str], list[int]] = {}
+        for t in doc.mentions:
+            if t.rule == "title+name-span":
+                self._titles.setdefault((t.end, t.actor), []).append(t.start)
+        self._memo: dict[tuple[int, int, str], str] = {}
+        self._in_phrase: dict[int, bool] = {}
+        paras = doc.segmentation.paragraphs
+        self._paras = paras
+        # bisection needs paragraphs in order and apart (what segment() makes); for any other
+        # segmentation, para() reads them in order as the rules were written to
+        ordered = all(a[0] <= a[1] <= b[0] for a, b in pairwise(paras))
+        self._starts: list[int] | None = [p[0] for p in paras] if ordered else None
+        self._timexes: dict[tuple[int, int], list[TimeExpression]] = {}
+        self._narrative: dict[tuple[int, int], TimeExpression | None] = {}
+        self._published: date | _Unread | None = _UNREAD
+
+    def para(self, offset: int) -> int | None:
+        """The index of the first paragraph holding ``offset``; None if none does."""
+        paras = self._paras
+        if self._starts is None:
+            return next((i for i, (s, e) in enumerate(paras) if s <= offset < e), None)
+        k = bisect_right(self._starts, offset) - 1
+        return k if k >= 0 and offset < paras[k][1] else None
+
+    def timexes_in(self, doc: Analysis, sentence: tuple[int, int]) -> list[TimeExpression]:
+        """The time expressions inside ``sentence``, in the document's order."""
+        got = self._timexes.get(sentence)
+        if got is None:
+            got = self._timexes[sentence] = [
+                t for t in doc.timexes if sentence[0] <= t.start and t.end <= sentence[1]
+            ]
+        return got
+
+    def published(self, doc: Analysis) -> date | None:
+        """:func:`_latest_publication_day`, read on first need (as the rule did) and kept."""
+        if isinstance(self._published, _Unread):
+            self._published = _latest_publication_day(doc)
+        return self._published
+
+    def narrative(
+        self, doc: Analysis, k: int, before: int, published: date
+    ) -> TimeExpression | None:
+        """:func:`_narrative_in`, kept per (paragraph, sentence start): all the rule reads."""
+        key = (k, before)
+        if key in self._narrative:
+            return self._narrative[key]
+        got = self._narrative[key] = _narrative_in(doc, k, before, published)
+        return got
+
+    def in_phrase(self, start: int) -> bool:
+        """:func:`in_prepositional_phrase` of the mention at ``start``, kept."""
+        got = self._in_phrase.get(start)
+        if got is None:
+            got = self._in_phrase[start] = in_prepositional_phrase(self._text, start)
+        return got
+
+    def prep(self, m: Mention) -> str:
+        key = (m.start, m.end, m.actor)
+        prep = self._memo.get(key)
+        if prep is None:
+            i = m.start
+            for start in self._titles.get((m.end, m.actor), ()):
+                if start < i:
+                    i = start
+                    break
+            prep = self._memo[key] = _prep_at(self._text, i)
+        return prep
+
+
+def _prep_at(text: str, i: int) -> str:
+    """The preposition attached to, or standing before, the word that begins at ``i``."""
     j = i
     while j > 0 and not text[j - 1].isspace() and text[j - 1] not in '،,؛;:"«»()':
         j -= 1
@@ -439,12 +588,15 @@ def _event(
     sentence: tuple[int, int],
     sent_mentions: list[Mention],
     all_mentions: list[Mention],
+    ix: _DocIndex,
+    code: str,
 ) -> Event | None:
     nz = doc.norm
     ts, te = nz.span_to_original(h.wstart, h.wend)
     text = doc.text
+    cues = lex.cues(entry)
     before = [m for m in sent_mentions if m.end <= ts]
-    after = [_Arg(m, _prep_before(doc, m)) for m in sent_mentions if m.start >= te]
+    after = [_Arg(m, ix.prep(m)) for m in sent_mentions if m.start >= te]
     # stay in the trigger's clause
     clause_end = _clause_end(doc, te, sentence[1], sent_mentions)
     after_in_clause = [a for a in after if a.mention.start < clause_end]
@@ -471,7 +623,7 @@ def _event(
         if quoted is not None and form.kind == "verb" and _first_person(nz.text, h):
             subject = quoted  # «نحن ندعم …»: the speaker acts
             rule += ":speaker-first-person"
-        if subject is None and form.kind in ("verb", "phrase") and _dual_verb(entry, h):
+        if subject is None and form.kind in ("verb", "phrase") and _dual_verb(cues, h):
             # "أجرى رئيسا بيلاروس وطاجيكستان لقاء ... وتحدثا هاتفيا مع علييف": a dual verb goes on
             # with the pair (or list) coordinated last before it
             subject = _last_list(doc, sent_mentions, ts)
@@ -482,8 +634,8 @@ def _event(
             # "حاولت أذربيجان استفزاز فرنسا"، "فتحت باكو حدودها لإجلاء المواطنين": the noun's agent is the
             # main clause's subject, and the actor in construct with it is the one acted upon
             gen = _genitive(doc, te, after_in_clause)
-            bare = [m for m in before if not _prep_before(doc, m)]
-            free = [m for m in bare if not in_prepositional_phrase(doc.text, m.start)]
+            bare = [m for m in before if not ix.prep(m)]
+            free = [m for m in bare if not ix.in_phrase(m.start)]
             if bare:
                 subject = (free or bare)[-1]
                 rule += ":governed"
@@ -546,12 +698,8 @@ def _event(
             # the actor named last, or the whole list it closes ("أجرى رئيسا بيلاروس وطاجيكستان،
             # فلان وفلان، لقاء"); one inside a prepositional phrase ("في مكتب وكالة ...") is a
             # place or a possessor, so the last one outside such a phrase comes first
-            free = [
-                m
-                for m in before
-                if not _prep_before(doc, m) and not in_prepositional_phrase(doc.text, m.start)
-            ]
-            subject = _list_opening(doc, sent_mentions, (free or before)[-1])
+            free = [m for m in before if not ix.prep(m) and not ix.in_phrase(m.start)]
+            subject = _list_opening(doc, sent_mentions, (free or before)[-1], ix)
             rule += ":nearest-before"
         # a verbal noun with no actor in its own sentence names a topic (العقوبات، الرحلة), not
         # a report whose agent the sentence before would give: only verbs reach back
@@ -582,7 +730,7 @@ def _event(
                 rule += ":coordinated"
         if subject is None:
             subject = Mention(ts, ts, source[0], "group")
-        preps = tuple(normalize_word(p) for p in entry.target_preps) or _DEFAULT_TARGET_PREPS
+        wanted = cues.target_preps or _DEFAULT_TARGET_PREPS
         candidates = [
             a
             for a in after_in_clause
@@ -604,7 +752,7 @@ def _event(
                 continue
             if a.prep in _LOCATION_PREPS:
                 continue
-            if a.prep in preps or (a.prep == "" and form.kind in ("verb", "noun")):
+            if a.prep in wanted or (a.prep == "" and form.kind in ("verb", "noun")):
                 target = [a.mention.actor]
                 # coordinated targets: "X وY"
                 idx = after_in_clause.index(a)
@@ -626,7 +774,7 @@ def _event(
                 target = [cands[-1].actor]
                 rule += ":pronoun-object"
         if not target:
-            other = _context_target(doc, all_mentions, ts, own)
+            other = _context_target(doc, all_mentions, ts, own, ix)
             if other is not None:
                 target = [other]
                 rule += ":context-target"
@@ -641,27 +789,27 @@ def _event(
         return None
     if not target and entry.cameo[:2] not in _TARGETLESS_ROOTS:
         return None
-    return _finish(doc, lex, entry, h, sentence, source, target, rule, after)
+    return _finish(doc, lex, h, sentence, source, target, rule, after, code, ix)
 
 
 def _finish(
     doc: Analysis,
     lex: EventLexicon,
-    entry: TriggerEntry,
     h: Hit[TriggerForm],
     sentence: tuple[int, int],
     source: list[str],
     target: list[str],
     rule: str,
     after: list[_Arg],
+    code: str,
+    ix: _DocIndex,
 ) -> Event:
-    """The event once its actors are known: code, status, date and place."""
+    """The event once its actors are known: code (refined by the caller), status, date and place."""
     norm = doc.norm.text
     ts, te = doc.norm.span_to_original(h.wstart, h.wend)
-    code = _refined_code(entry, norm, h)
     cameo = lex.code(code)
     status = _status(lex, norm, h)
-    when, basis, dspan = _date(doc, ts, sentence)
+    when, basis, dspan = _date(doc, ts, sentence, ix)
     if basis == "publication" and _is_reference(lex, norm, h):
         when, basis, rule = None, None, rule + ":reference"
     location = _location(doc, sentence, after)
@@ -694,6 +842,8 @@ def _contentious(
     all_mentions: list[Mention],
     generic: list[_Generic],
     kind: ActKind,
+    ix: _DocIndex,
+    code: str,
 ) -> Event | None:
     """An act of violence or protest: who did it must be in the sentence, named or not.
 
@@ -707,9 +857,10 @@ def _contentious(
     text = doc.text
     ts, te = nz.span_to_original(h.wstart, h.wend)
     fkind = form.kind
-    if fkind == "verb" and _masdar(lex, norm, h, entry):
+    cues = lex.cues(entry)
+    if fkind == "verb" and _masdar(lex, norm, h, cues):
         fkind = "noun"  # "في قضية خطف إمام"، "بسبب قتل المدنيين": the verbal noun, not the verb
-    if _not_a_report(lex, norm, h, entry, fkind, kind, te, named):
+    if _not_a_report(lex, norm, h, cues, fkind, kind, te, named):
         return None
     agents = {g.mention.start for g in generic if kind in g.group.agent_of}
     patients = {g.mention.start for g in generic if kind in g.group.target_of}
@@ -736,9 +887,9 @@ def _contentious(
 
     clause_end = _clause_end(doc, te, sentence[1], pool)
     before = [m for m in pool if m.end <= ts]
-    after = [_Arg(m, _prep_before(doc, m)) for m in pool if te <= m.start < clause_end]
+    after = [_Arg(m, ix.prep(m)) for m in pool if te <= m.start < clause_end]
     rule = f"trigger:{entry.id}:{fkind}"
-    passive = fkind == "verb" and h.form in {normalize_word(f) for f in entry.passive}
+    passive = fkind == "verb" and h.form in cues.passive
     subject: Mention | None = None
     target: list[str] = []
     if entry.symmetric and len(after) >= 2 and after[0].prep == "بين":
@@ -787,7 +938,7 @@ def _contentious(
             if subject is not None:
                 rule += ":vso"
     if subject is None and fkind == "noun" and _governed(lex, norm, h, purpose=False):
-        bare = [m for m in before if not _prep_before(doc, m) and can_act(m)]
+        bare = [m for m in before if not ix.prep(m) and can_act(m)]
         if bare:
             subject = bare[-1]
             rule += ":governed"
@@ -879,13 +1030,13 @@ def _contentious(
                 target = [patient.actor]
                 rule += ":passive-patient"
         else:
-            preps = tuple(normalize_word(p) for p in entry.target_preps) or _DEFAULT_TARGET_PREPS
+            wanted = cues.target_preps or _DEFAULT_TARGET_PREPS
             for i, a in enumerate(after):
                 if a.mention is subject or (a.mention.start < subject.start and subject.start > ts):
                     continue
                 if _party(doc, generic, a.mention.actor) == own or not can_undergo(a.mention):
                     continue
-                if a.prep in _LOCATION_PREPS or a.prep not in (*preps, ""):
+                if a.prep in _LOCATION_PREPS or a.prep not in (*wanted, ""):
                     continue
                 if a.prep == "" and fkind not in ("verb", "noun", "phrase"):
                     continue
@@ -904,13 +1055,13 @@ def _contentious(
                 target = [cands[-1].actor]
                 rule += ":pronoun-object"
         if not target and not is_generic(subject.actor):
-            other = _context_target(doc, all_mentions, ts, own)
+            other = _context_target(doc, all_mentions, ts, own, ix)
             if other is not None:
                 target = [other]
                 rule += ":context-target"
     if source == target:
         return None
-    event = _finish(doc, lex, entry, h, sentence, source, target, rule, after)
+    event = _finish(doc, lex, h, sentence, source, target, rule, after, code, ix)
     if event.status == "asserted" and text[sentence[0] : sentence[1]].rstrip().endswith(("؟", "?")):
         event.status = "hypothetical"  # a question asserts nothing: "هل اغتالت إسرائيل ...؟"
     if kind == "violence" and event.status != "asserted":
@@ -920,10 +1071,10 @@ def _contentious(
     return event
 
 
-def _masdar(lex: EventLexicon, norm: str, h: Hit[TriggerForm], entry: TriggerEntry) -> bool:
+def _masdar(lex: EventLexicon, norm: str, h: Hit[TriggerForm], cues: EntryCues) -> bool:
     """A bare verb form that is here its verbal noun (قتل، خطف، قصف share their spelling):
     after a preposition, with ب or ل glued to it, or in construct after a noun of events."""
-    if not entry.masdar or h.form not in {normalize_word(v) for v in entry.masdar}:
+    if not cues.masdar or h.form not in cues.masdar:
         return False
     if any(c in "لب" for c in h.prefix):
         return True
@@ -955,7 +1106,7 @@ def _not_a_report(
     lex: EventLexicon,
     norm: str,
     h: Hit[TriggerForm],
-    entry: TriggerEntry,
+    cues: EntryCues,
     fkind: str,
     kind: ActKind,
     te: int,
@@ -993,7 +1144,7 @@ def _not_a_report(
         return False
     if verb.startswith("ي"):
         return True
-    return verb.startswith("ت") and "ي" + verb[1:] in {normalize_word(v) for v in entry.verbs}
+    return verb.startswith("ت") and "ي" + verb[1:] in cues.verbs
 
 
 _PROTESTING_SECTORS = frozenset({"CVL", "OPP", "REB", "LEG", "BUS"})
@@ -1133,7 +1284,9 @@ def _cc(doc: Analysis, actor_id: str) -> str:
     return country_part(actor.code) if actor else actor_id
 
 
-def _context_target(doc: Analysis, mentions: list[Mention], ts: int, own: str) -> str | None:
+def _context_target(
+    doc: Analysis, mentions: list[Mention], ts: int, own: str, ix: _DocIndex
+) -> str | None:
     """The nearest actor of another state named before the trigger in its paragraph or the one before.
 
     An act reported without its target is, in news prose, most often aimed at the other party of
@@ -1141,8 +1294,8 @@ def _context_target(doc: Analysis, mentions: list[Mention], ts: int, own: str) -
     """
     assert doc.segmentation is not None
     paras = doc.segmentation.paragraphs
-    k = next((i for i, (s, e) in enumerate(paras) if s <= ts < e), 0)
-    lo = paras[max(0, k - 1)][0]
+    k = ix.para(ts)
+    lo = paras[max(0, (k or 0) - 1)][0]
     for m in reversed(mentions):
         if m.end > ts:
             continue
@@ -1194,22 +1347,22 @@ def _conjunct_mentions(
     return out
 
 
-def _dual_verb(entry: TriggerEntry, h: Hit[TriggerForm]) -> bool:
+def _dual_verb(cues: EntryCues, h: Hit[TriggerForm]) -> bool:
     """A verb in the dual (تحدثا، التقيا، يلتقيان، اتفقتا): its first word is another verb form
     of the same entry with a dual ending."""
     first = h.form.split()[0]
-    forms = {normalize_word(f).split()[0] for f in (*entry.verbs, *entry.phrases)}
+    forms = cues.heads
     return any(first.endswith(end) and first[: -len(end)] in forms for end in ("ا", "تا", "ان"))
 
 
-def _list_opening(doc: Analysis, mentions: list[Mention], last: Mention) -> Mention:
+def _list_opening(doc: Analysis, mentions: list[Mention], last: Mention, ix: _DocIndex) -> Mention:
     """The first mention of the coordinated list that ends with ``last`` (``last`` if none)."""
     for m in mentions:
         if m.start >= last.start:
             break
         if _conjunct_mentions(doc, mentions, m, last.end)[-1] is last:
             # "بين باكو ويريفان": the parties of a relation, not agents
-            return last if _prep_before(doc, m) == "بين" else m
+            return last if ix.prep(m) == "بين" else m
     return last
 
 
@@ -1269,13 +1422,12 @@ def _dual(
     doc: Analysis, lex: EventLexicon, h: Hit[TriggerForm], mentions: list[Mention], ts: int
 ) -> tuple[str, str] | None:
     """ "التقى الرئيسان" / "اتفق البلدان": the two parties named last before the trigger."""
-    duals = lex.modality.get("duals") or {}
     words = [normalize_headword(_unwaw(w)) for w in doc.norm.text[h.wend : h.wend + 20].split()[:1]]
     words += [
         normalize_headword(_unwaw(w))
         for w in doc.norm.text[max(0, h.wstart - 20) : h.wstart].split()[-1:]
     ]
-    kinds = {k for k in duals for w in words if w in lex.words("duals", k, head=True)}
+    kinds = {k for w in words for k in lex.dual_kinds(w)}
     if not kinds:
         return None
     want_person = "persons" in kinds
@@ -1351,7 +1503,8 @@ def _not_only(norm: str, h: Hit[TriggerForm]) -> bool:
 
 
 def _status(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> Status:
-    before = [_unwaw(w) for w in norm[max(0, h.wstart - 40) : h.wstart].split()]
+    # the rules below read at most the last six words before the trigger
+    before = [_unwaw(w) for w in norm[max(0, h.wstart - 40) : h.wstart].split()[-6:]]
     last2 = " ".join(before[-2:])
     last3 = " ".join(before[-3:])
     last = before[-1] if before else ""
@@ -1364,20 +1517,17 @@ def _status(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> Status:
         return "negated"
     if "س" in h.prefix or last in ("سوف", "وسوف"):
         return "planned"
-    planned = lex.words("planned", "before")
-    if any(p in last3 or p == last for p in planned):
+    # a cue equal to the last word is in the last three words too: one substring test covers both
+    if any(map(last3.__contains__, lex.words("planned", "before"))):
         return "planned"
-    after_words = norm[h.wend : h.wend + 30].split()[:2]
-    planned_after = lex.words("planned", "after")
-    if any(w in planned_after for w in after_words) and h.targets[0].kind != "verb":
-        return "planned"
-    if h.targets[0].kind != "verb" and any(
-        w in lex.words("hypothetical", "after") for w in after_words
-    ):
-        return "hypothetical"
-    hypo = lex.words("hypothetical", "before")
-    window = " ".join(before[-6:])
-    if any(f" {p} " in f" {window} " for p in hypo):
+    if h.targets[0].kind != "verb":  # the words after a noun: "الزيارة المرتقبة"
+        after_words = norm[h.wend : h.wend + 30].split()[:2]
+        if not lex.words("planned", "after").isdisjoint(after_words):
+            return "planned"
+        if not lex.words("hypothetical", "after").isdisjoint(after_words):
+            return "hypothetical"
+    window = f" {' '.join(before[-6:])} "
+    if any(map(window.__contains__, lex.spaced("hypothetical", "before"))):
         return "hypothetical"
     may = lex.words("may")
     if last in may and h.targets[0].kind == "verb" and h.form[:1] in "يتنا":
@@ -1388,14 +1538,13 @@ def _status(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> Status:
 def _is_reference(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
     """A verbal noun framed as a past matter (صفحة تحطم، على خلفية اعتقال), not a report of a new act."""
     frames = lex.words("reference", "before", head=True)
-    words = [
-        normalize_headword(_unwaw(w.strip('"،,')))
-        for w in norm[max(0, h.wstart - 120) : h.wstart].split()
-    ]
-    if any(w in frames for w in words[-2:]):
+    raw = norm[max(0, h.wstart - 120) : h.wstart].split()
+    if any(normalize_headword(_unwaw(w.strip('"،,'))) in frames for w in raw[-2:]):
         return True
     # "صفحة تحطم الطائرة، واعتقال مواطنين": a noun coordinated with a framed one
-    return h.prefix.startswith("و") and any(w in frames for w in words[-12:])
+    return h.prefix.startswith("و") and any(
+        normalize_headword(_unwaw(w.strip('"،,'))) in frames for w in raw[-12:]
+    )
 
 
 def _unwaw(word: str) -> str:
@@ -1404,13 +1553,13 @@ def _unwaw(word: str) -> str:
 
 
 def _date(
-    doc: Analysis, ts: int, sentence: tuple[int, int]
+    doc: Analysis, ts: int, sentence: tuple[int, int], ix: _DocIndex
 ) -> tuple[str | None, str | None, tuple[int, int] | None]:
-    inside = [t for t in doc.timexes if sentence[0] <= t.start and t.end <= sentence[1]]
+    inside = ix.timexes_in(doc, sentence)
     if inside:
         best = min(inside, key=lambda t: abs(t.start - ts))
         return best.value, "expression", (best.start, best.end)
-    narrative = _narrative_time(doc, ts, sentence)
+    narrative = _narrative_time(doc, ts, sentence, ix)
     if narrative is not None:
         return narrative.value, "narrative", (narrative.start, narrative.end)
     pub = doc.document.meta.published
@@ -1423,23 +1572,32 @@ def _date(
 _NARRATIVE_DAYS = 45
 
 
-def _narrative_time(doc: Analysis, ts: int, sentence: tuple[int, int]) -> TimeExpression | None:
+def _narrative_time(
+    doc: Analysis, ts: int, sentence: tuple[int, int], ix: _DocIndex
+) -> TimeExpression | None:
     """The day a news passage has set ("صباح يوم الثلاثاء، أعلن ... وفتحت النيابة ..."): the last
     expression of a day before the sentence in its paragraph or the one before (vague ones such
     as الآن left aside), when that day is recent news (up to six weeks before publication).  A
     month, a year or an older day is background and does not carry over: the act is then dated
     by the article."""
     assert doc.segmentation is not None
-    paras = doc.segmentation.paragraphs
-    k = next((i for i, (s, e) in enumerate(paras) if s <= ts < e), None)
-    published = _latest_publication_day(doc)
+    k = ix.para(ts)
+    published = ix.published(doc)
     if k is None or published is None:
         return None
+    return ix.narrative(doc, k, sentence[0], published)
+
+
+def _narrative_in(doc: Analysis, k: int, before: int, published: date) -> TimeExpression | None:
+    """:func:`_narrative_time` for paragraph ``k`` and a sentence starting at ``before``, given
+    :func:`_latest_publication_day`."""
+    assert doc.segmentation is not None
+    paras = doc.segmentation.paragraphs
     lo = paras[max(0, k - 1)][0]
     earlier = [
         t
         for t in doc.timexes
-        if lo <= t.start and t.end <= sentence[0] and not t.rule.startswith("vague")
+        if lo <= t.start and t.end <= before and not t.rule.startswith("vague")
     ]
     if not earlier:
         return None

@@ -124,6 +124,41 @@ class TriggerForm:
     kind: str  # verb | noun | participle | phrase
 
 
+@dataclass(frozen=True, slots=True)
+class EntryCues:
+    """The normalized cue and form lists of one trigger entry, folded once per lexicon.
+
+    The event stage tests these for every trigger it meets (several dozen an article); folding
+    each list again at every test cost more than the tests themselves.  Every field is the
+    folding the rules spell out, so an entry's cues equal what the rules would compute.
+    """
+
+    requires: tuple[str, ...]  # normalize_word of each `requires` cue, in file order
+    excludes: tuple[str, ...]
+    refine: tuple[tuple[tuple[str, ...], str], ...]  # (normalized cues, CAMEO code) in file order
+    target_preps: tuple[str, ...]  # normalized; empty when the entry names none
+    verbs: frozenset[str]
+    passive: frozenset[str]
+    masdar: frozenset[str]
+    # first words of the verbs and phrases: a dual verb is one of them with a dual ending
+    heads: frozenset[str]
+
+    @classmethod
+    def of(cls, entry: TriggerEntry) -> EntryCues:
+        return cls(
+            requires=tuple(normalize_word(w) for w in entry.requires),
+            excludes=tuple(normalize_word(w) for w in entry.excludes),
+            refine=tuple((tuple(normalize_word(c) for c in r.cue), r.cameo) for r in entry.refine),
+            target_preps=tuple(normalize_word(p) for p in entry.target_preps),
+            verbs=frozenset(normalize_word(v) for v in entry.verbs),
+            passive=frozenset(normalize_word(v) for v in entry.passive),
+            masdar=frozenset(normalize_word(v) for v in entry.masdar),
+            heads=frozenset(
+                n.split()[0] for f in (*entry.verbs, *entry.phrases) if (n := normalize_word(f))
+            ),
+        )
+
+
 @dataclass
 class EventLexicon:
     cameo: dict[str, Cameo]
@@ -136,6 +171,10 @@ class EventLexicon:
     _generic_automaton: Any = None
     _words: dict[tuple[str, str | None, bool], frozenset[str]] = field(default_factory=dict)
     _verb_forms: frozenset[str] | None = None
+    # id(entry) -> (entry, its cues); the entry is kept to tell a reused id from the same entry
+    _cues: dict[int, tuple[TriggerEntry, EntryCues]] = field(default_factory=dict)
+    _dual_words: dict[str, frozenset[str]] | None = None
+    _spaced: dict[tuple[str, str | None], tuple[str, ...]] = field(default_factory=dict)
 
     def automaton(self) -> Any:
         if self._automaton is None:
@@ -170,6 +209,32 @@ class EventLexicon:
             fold = normalize_headword if head else normalize_word
             cached = frozenset(fold(w) for w in value)
             self._words[(key, part, head)] = cached
+        return cached
+
+    def cues(self, entry: TriggerEntry) -> EntryCues:
+        """The entry's cue and form lists, normalized (folded on first use, then kept)."""
+        got = self._cues.get(id(entry))
+        if got is None or got[0] is not entry:
+            got = (entry, EntryCues.of(entry))
+            self._cues[id(entry)] = got
+        return got[1]
+
+    def dual_kinds(self, word: str) -> frozenset[str]:
+        """The kinds of the ``duals`` cue lists (``persons``, ``states`` ...) whose headwords hold
+        ``word``: one look-up instead of one per kind."""
+        if self._dual_words is None:
+            kinds: dict[str, set[str]] = {}
+            for k in self.modality.get("duals") or {}:
+                for w in self.words("duals", k, head=True):
+                    kinds.setdefault(w, set()).add(k)
+            self._dual_words = {w: frozenset(ks) for w, ks in kinds.items()}
+        return self._dual_words.get(word, frozenset())
+
+    def spaced(self, key: str, part: str | None = None) -> tuple[str, ...]:
+        """:meth:`words`, each cue between two spaces: to find whole words in a spaced window."""
+        cached = self._spaced.get((key, part))
+        if cached is None:
+            cached = self._spaced[(key, part)] = tuple(f" {w} " for w in self.words(key, part))
         return cached
 
     def code(self, code: str) -> Cameo:

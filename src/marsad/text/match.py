@@ -9,6 +9,7 @@ it tolerates.  Overlaps are resolved longest match first.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -64,8 +65,53 @@ def find_forms(
     With ``original`` (the normalized view ``norm`` came from), a suffix that begins with a taa
     marbuta in the original (وفاة, not وفا + ه) is no pronoun: the form does not end the word there.
     """
+    end = len(norm) if end is None else end
+    return _resolve(_candidates(automaton, norm, accept, start, end, original), start, end)
+
+
+def find_forms_in_spans(
+    automaton: Any,
+    norm: str,
+    accept: Callable[[str, str, T], bool],
+    spans: Sequence[tuple[int, int]],
+    original: Normalized | None = None,
+) -> list[list[Hit[T]]]:
+    """:func:`find_forms` for each ``(start, end)`` of ``spans`` (a document's sentences), with
+    one pass of the automaton over the text they cover instead of one per span.
+
+    A span's forms are the candidates lying wholly inside it, which is what a pass over that span
+    alone finds (the automaton starts afresh at ``start`` and stops at ``end``); the word
+    boundaries are read in the whole text either way, and the overlaps are resolved per span, so
+    each list equals ``find_forms(automaton, norm, accept, start, end, original)``.
+    """
+    if not spans:
+        return []
+    lo = min(s for s, _ in spans)
+    hi = max(e for _, e in spans)
+    cands = _candidates(automaton, norm, accept, lo, hi, original) if hi > lo else []
+    # the automaton reports forms as it reads, so by their end: a span's forms are among those
+    # ending inside it (the order in which _resolve gets them does not change what it keeps)
+    ends = [h.end for h in cands]
+    if ends != sorted(ends):  # (never seen: a guard, cheap on a sorted list)
+        cands.sort(key=_end)
+        ends = [h.end for h in cands]
+    out: list[list[Hit[T]]] = []
+    for s, e in spans:
+        mine = [h for h in cands[bisect_right(ends, s) : bisect_right(ends, e)] if h.start >= s]
+        out.append(_resolve(mine, s, e))
+    return out
+
+
+def _candidates(
+    automaton: Any,
+    norm: str,
+    accept: Callable[[str, str, T], bool],
+    start: int,
+    end: int,
+    original: Normalized | None,
+) -> list[Hit[T]]:
+    """Every form in ``norm[start:end]`` at word boundaries with its accepted targets, overlaps kept."""
     n = len(norm)
-    end = n if end is None else end
     cands: list[Hit[T]] = []
     add = cands.append
     # The word-boundary scans are is_word_char written out (it is str.isalnum: every letter of
@@ -94,15 +140,22 @@ def find_forms(
             ok = tuple(t for t in targets if accept(prefix, suffix, t))
         if ok:
             add(Hit(s, e, ws, we, prefix, suffix, form, ok))
+    return cands
+
+
+def _resolve(cands: list[Hit[T]], start: int, end: int) -> list[Hit[T]]:
+    """The candidates of ``norm[start:end]`` without overlaps, longest first, in text order."""
     if len(cands) <= 1:
         return cands
     cands.sort(key=_longest_first)
-    taken = bytearray(n + 1)
+    taken = bytearray(end - start + 1)
     chosen: list[Hit[T]] = []
     for h in cands:
-        if taken.find(1, h.start, h.end) >= 0:
+        a = h.start - start
+        b = h.end - start
+        if taken.find(1, a, b) >= 0:
             continue
-        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+        taken[a:b] = b"\x01" * (b - a)
         chosen.append(h)
     chosen.sort(key=_start)
     return chosen
@@ -114,3 +167,7 @@ def _longest_first(h: Hit[Any]) -> tuple[int, int]:
 
 def _start(h: Hit[Any]) -> int:
     return h.start
+
+
+def _end(h: Hit[Any]) -> int:
+    return h.end
