@@ -437,7 +437,10 @@ def _speaker(
     persons = [m for m in cands if doc.actors[m.actor].kind == "person"]
     if persons:  # "قال الخبير فلان": the noun is the name's title, not a pointer back
         return persons[0], None
-    if anaphor is not None and (not cands or anaphor[1] < cands[0].start):
+    # the noun names the speaker itself when a mention begins with it or right after it ("أفادت
+    # وكالة APA"، "قالت الوكالة الروسية تاس"): a pointer back only when no name follows it
+    noun_end = ce + len(tail) - len(tail.lstrip()) + len((tail.split() or [""])[0])
+    if anaphor is not None and (not cands or cands[0].start > noun_end + 1):
         return anaphor[0], None
     if cands and "،" not in text[ce : cands[0].start]:
         return cands[0], None
