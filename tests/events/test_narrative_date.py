@@ -30,3 +30,16 @@ def test_now_sets_no_day() -> None:
     text = "وتشهد العلاقات حاليا توترا كبيرا. وانتقدت أذربيجان روسيا بشدة."
     got = _dated(text, "2025-07-10")
     assert ("وانتقدت", "2025-07", "publication") in got
+
+
+def test_a_later_date_in_the_sentence_does_not_date_an_act_already_done() -> None:
+    text = "ووقعت روسيا وأذربيجان اتفاقا يشمل برامج تعاون للفترة 2026-2030."
+    got = _dated(text, "2025-10-10")
+    signed = [g for g in got if g[0] == "ووقعت"]
+    assert signed and signed[0][1:] == ("2025-10", "publication")
+
+
+def test_a_later_date_dates_a_planned_act() -> None:
+    text = "وسيزور بوتين باكو في آذار 2026."
+    got = _dated(text, "2025-10-10")
+    assert got and got[0][1:] == ("2026-03", "expression")

@@ -809,7 +809,7 @@ def _finish(
     ts, te = doc.norm.span_to_original(h.wstart, h.wend)
     cameo = lex.code(code)
     status = _status(lex, norm, h)
-    when, basis, dspan = _date(doc, ts, sentence, ix)
+    when, basis, dspan = _date(doc, ts, sentence, ix, status)
     if basis == "publication" and _is_reference(lex, norm, h):
         when, basis, rule = None, None, rule + ":reference"
     location = _location(doc, sentence, after)
@@ -1553,9 +1553,15 @@ def _unwaw(word: str) -> str:
 
 
 def _date(
-    doc: Analysis, ts: int, sentence: tuple[int, int], ix: _DocIndex
+    doc: Analysis, ts: int, sentence: tuple[int, int], ix: _DocIndex, status: Status = "asserted"
 ) -> tuple[str | None, str | None, tuple[int, int] | None]:
     inside = ix.timexes_in(doc, sentence)
+    if inside and status == "asserted":
+        # an act reported as done cannot have happened after the article: a later date in its
+        # sentence qualifies something else ("برامج للفترة 2026-2030")
+        published = ix.published(doc)
+        if published is not None:
+            inside = [t for t in inside if t.date_from <= published]
     if inside:
         best = min(inside, key=lambda t: abs(t.start - ts))
         return best.value, "expression", (best.start, best.end)
