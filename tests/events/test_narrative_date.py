@@ -43,3 +43,13 @@ def test_a_later_date_dates_a_planned_act() -> None:
     text = "وسيزور بوتين باكو في آذار 2026."
     got = _dated(text, "2025-10-10")
     assert got and got[0][1:] == ("2026-03", "expression")
+
+
+def test_a_date_many_words_away_belongs_to_another_clause() -> None:
+    text = (
+        "وانتقدت أذربيجان روسيا بشدة بسبب ما وصفته بحملة ممنهجة ضد مواطنيها المقيمين هناك منذ سنوات "
+        "طويلة ضمن سياسة بدأت كما يقول مراقبون كثيرون في تسعينيات القرن الماضي."
+    )
+    got = _dated(text, "2025-07-10")
+    crit = [g for g in got if g[0] == "وانتقدت"]
+    assert crit and crit[0][1:] == ("2025-07", "publication")

@@ -1564,7 +1564,8 @@ def _date(
             inside = [t for t in inside if t.date_from <= published]
     if inside:
         best = min(inside, key=lambda t: abs(t.start - ts))
-        return best.value, "expression", (best.start, best.end)
+        if _word_gap(doc.text, best, ts) <= _DATE_REACH:
+            return best.value, "expression", (best.start, best.end)
     narrative = _narrative_time(doc, ts, sentence, ix)
     if narrative is not None:
         return narrative.value, "narrative", (narrative.start, narrative.end)
@@ -1572,6 +1573,17 @@ def _date(
     if pub:
         return pub[:7], "publication", None
     return None, None, None
+
+
+# how many words may stand between a trigger and the date expression that dates it: in a long
+# sentence a date further away belongs to another clause ("... في تسعينيات القرن الـ20")
+_DATE_REACH = 20
+
+
+def _word_gap(text: str, t: TimeExpression, ts: int) -> int:
+    """Words between a date expression and a trigger starting at ``ts``."""
+    lo, hi = (t.end, ts) if t.end <= ts else (ts, t.start)
+    return len(text[lo:hi].split())
 
 
 # how far before the publication date a paragraph's day can be and still be the news it tells
