@@ -129,3 +129,11 @@ def test_actor_named_inside_a_prepositional_phrase_is_not_the_agent() -> None:
     )
     arrest = [g for g in got if g[0] == "اعتقال"]
     assert arrest and arrest[0][1] == ["aze_mia"] and arrest[0][2] == ["sputnik_az"]
+
+
+def test_actor_in_a_prepositional_phrase_before_the_verb_is_not_its_subject() -> None:
+    got = _events(
+        "وبعد اجتماع مغلق مع الرئيس الروسي فلاديمير بوتين، سافر المبعوث الأمريكي إلى باكو."
+    )
+    travel = [g for g in got if g[0] == "سافر"]
+    assert [(g[1], g[2]) for g in travel] == [(["usa_envoy"], ["AZE"])]

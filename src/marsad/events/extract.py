@@ -659,7 +659,13 @@ def _event(
                 subject = before[-1]
                 rule += ":pronoun"
         if subject is None and form.kind != "noun":
-            if before and _SVO_GAP.match(normalize_word(text[before[-1].end : ts]) + " "):
+            if (
+                before
+                and _SVO_GAP.match(normalize_word(text[before[-1].end : ts]) + " ")
+                and not (ix.prep(before[-1]) or ix.in_phrase(before[-1].start))
+            ):
+                # an actor inside a prepositional phrase ("مع الرئيس الروسي فلاديمير بوتين، سافر")
+                # is no subject, however close
                 subject = before[-1]
                 rule += ":svo"
             else:
