@@ -137,3 +137,16 @@ def test_actor_in_a_prepositional_phrase_before_the_verb_is_not_its_subject() ->
     )
     travel = [g for g in got if g[0] == "سافر"]
     assert [(g[1], g[2]) for g in travel] == [(["usa_envoy"], ["AZE"])]
+
+
+def test_a_place_in_construct_with_a_visit_is_its_destination() -> None:
+    got = _events("وبعد زيارة موسكو الأسبوع الماضي، سافر المبعوث الأمريكي إلى باكو.")
+    visit = [g for g in got if g[0] == "زيارة"]
+    assert [(g[1], g[2]) for g in visit] == [(["usa_envoy"], ["RUS"])]
+    assert visit[0][4].endswith(":destination")
+
+
+def test_a_state_in_the_visitors_title_is_not_the_destination() -> None:
+    got = _events("وقال الوزير إن زيارة رئيس أذربيجان إلهام علييف إلى روسيا كانت ناجحة.")
+    visit = [g for g in got if g[0] == "زيارة"]
+    assert visit and visit[0][1] == ["aliyev_ilham"] and visit[0][2] == ["RUS"]

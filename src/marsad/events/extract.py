@@ -648,8 +648,22 @@ def _event(
                 # the agent is found as for a verb (before it, the speaker, the actor named last)
                 target = _conjuncts(doc, sent_mentions, gen.mention, clause_end)
                 rule += ":patient-genitive"
+            elif (
+                gen is not None
+                and entry.cameo == _VISIT
+                and doc.actors[gen.mention.actor].kind == "country"
+                and not target
+                and len(text[te : gen.mention.start].split()) <= 1
+                and not _in_title_span(doc, gen.mention)
+            ):
+                # "زيارة موسكو": a place in construct with a visit is where it goes; the visitor is
+                # named before, or as the subject of the clause that follows ("بعد زيارة موسكو،
+                # سافر فلان إلى باكو")
+                target = [gen.mention.actor]
+                rule += ":destination"
+                subject = _visitor(doc, ix, before, sent_mentions, te, gen.mention)
             elif gen is not None:
-                subject = gen.mention
+                subject = _titled(doc, sent_mentions, gen.mention)
                 rule += ":genitive"
                 if pronoun and before:  # "في استقباله X": X hosts, the pronoun is the guest
                     guests = [m for m in before if m.actor != subject.actor]
@@ -1359,6 +1373,55 @@ def _dual_verb(cues: EntryCues, h: Hit[TriggerForm]) -> bool:
     first = h.form.split()[0]
     forms = cues.heads
     return any(first.endswith(end) and first[: -len(end)] in forms for end in ("ا", "تا", "ان"))
+
+
+_VISIT = "042"
+
+
+def _titled(doc: Analysis, mentions: list[Mention], m: Mention) -> Mention:
+    """The person a title names when ``m`` is the state inside that title (رئيس أذربيجان إلهام
+    علييف: Aliyev), else ``m``."""
+    for t in doc.mentions:
+        if (
+            t.rule == "title+name-span"
+            and t.start <= m.start
+            and m.end <= t.end
+            and t.actor != m.actor
+        ):
+            for x in mentions:
+                if x.actor == t.actor and t.start <= x.start and x.end <= t.end:
+                    return x
+    return m
+
+
+def _in_title_span(doc: Analysis, m: Mention) -> bool:
+    """Whether ``m`` is part of a title naming someone (رئيس أذربيجان إلهام علييف)."""
+    return any(
+        t.rule == "title+name-span" and t.start <= m.start and m.end <= t.end and t.actor != m.actor
+        for t in doc.mentions
+    )
+
+
+def _visitor(
+    doc: Analysis,
+    ix: _DocIndex,
+    before: list[Mention],
+    mentions: list[Mention],
+    te: int,
+    place: Mention,
+) -> Mention | None:
+    """Who makes a visit named by its destination: the last actor before it outside a
+    prepositional phrase, else the first such actor after it that is not of the place's state."""
+    free = [m for m in before if not ix.prep(m) and not ix.in_phrase(m.start)]
+    if free:
+        return free[-1]
+    own = _cc(doc, place.actor)
+    for m in mentions:
+        if m.start < te or m is place or _cc(doc, m.actor) == own:
+            continue
+        if not ix.prep(m) and not ix.in_phrase(m.start):
+            return m
+    return None
 
 
 def _list_opening(doc: Analysis, mentions: list[Mention], last: Mention, ix: _DocIndex) -> Mention:
