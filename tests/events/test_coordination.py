@@ -150,3 +150,15 @@ def test_a_state_in_the_visitors_title_is_not_the_destination() -> None:
     got = _events("وقال الوزير إن زيارة رئيس أذربيجان إلهام علييف إلى روسيا كانت ناجحة.")
     visit = [g for g in got if g[0] == "زيارة"]
     assert visit and visit[0][1] == ["aliyev_ilham"] and visit[0][2] == ["RUS"]
+
+
+def test_verb_joined_after_a_comma_goes_on_with_the_persons_subject() -> None:
+    got = _events("وتحدث لافروف مطولا عن العلاقات الثنائية، ودعا باكو إلى الحوار.")
+    call = [g for g in got if g[0] == "ودعا"]
+    assert [(g[1], g[2]) for g in call] == [(["lavrov_sergei"], ["AZE"])]
+
+
+def test_verb_joined_after_a_comma_with_a_person_after_it_has_its_own_subject() -> None:
+    got = _events("وتحدث لافروف مطولا عن العلاقات الثنائية، وانتقد بلينكن موسكو بشدة.")
+    crit = [g for g in got if g[0] == "وانتقد"]
+    assert crit and crit[0][1] == ["blinken_antony"]

@@ -688,6 +688,19 @@ def _event(
                         subject = a.mention
                         rule += ":vso"
                         break
+                shared = _shared_subject(doc, ix, h, before, text, ts)
+                if (
+                    shared is not None
+                    and subject is not None
+                    and not target
+                    and doc.actors[subject.actor].kind != "person"
+                ):
+                    # "وتابعت زاخاروفا ...، ودعت باكو إلى": a verb joined by و after a comma goes
+                    # on with the person who is the subject of the sentence; the state after it
+                    # is its object
+                    target = [subject.actor]
+                    subject = shared
+                    rule = rule.removesuffix(":vso") + ":shared-subject"
         if subject is None and form.kind == "noun" and _passive(nz.text, h):
             for a in after_in_clause:
                 if a.prep in ("الي", "قبل", "من"):
@@ -1376,6 +1389,19 @@ def _dual_verb(cues: EntryCues, h: Hit[TriggerForm]) -> bool:
 
 
 _VISIT = "042"
+
+
+def _shared_subject(
+    doc: Analysis, ix: _DocIndex, h: Hit[TriggerForm], before: list[Mention], text: str, ts: int
+) -> Mention | None:
+    """For a verb joined by و right after a comma, the person who opens the sentence as its
+    subject (the first actor outside a prepositional phrase, a person), else None."""
+    if not h.prefix.startswith("و") or not text[:ts].rstrip().endswith(("،", ",")):
+        return None
+    free = [m for m in before if not ix.prep(m) and not ix.in_phrase(m.start)]
+    if not free or doc.actors[free[0].actor].kind != "person":
+        return None
+    return free[0]
 
 
 def _titled(doc: Analysis, mentions: list[Mention], m: Mention) -> Mention:
