@@ -162,3 +162,14 @@ def test_verb_joined_after_a_comma_with_a_person_after_it_has_its_own_subject() 
     got = _events("وتحدث لافروف مطولا عن العلاقات الثنائية، وانتقد بلينكن موسكو بشدة.")
     crit = [g for g in got if g[0] == "وانتقد"]
     assert crit and crit[0][1] == ["blinken_antony"]
+
+
+def test_quoted_name_in_a_prepositional_phrase_is_not_the_agent_and_titled_conjuncts_join() -> None:
+    got = _events(
+        "وأعلنت وزارة الداخلية الأذربيجانية عن عملية في مكتب وكالة “سبوتنيك أذربيجان”، "
+        "تم خلالها اعتقال موظفين، بينهم رئيس التحرير إيغور كارتافوخ "
+        "ورئيس التحرير التنفيذي يفغيني بيلوسوف."
+    )
+    arrest = [g for g in got if g[0] == "اعتقال"]
+    assert arrest and arrest[0][1] == ["aze_mia"]
+    assert arrest[0][2] == ["kartavykh_igor", "belousov_yevgeny"]

@@ -17,6 +17,8 @@ _PREPOSITIONS = frozenset(
 # words that open a new clause: an actor after them may be a subject again
 _CLAUSE_OPENERS = frozenset({"ان", "بان", "لان", "وان", "فان"})
 _PUNCTUATION = "،,.؛;:!?؟()"
+# quotation marks around a name (وكالة “سبوتنيك أذربيجان”) are not words
+_QUOTES = "\"«»“”„'"
 # how many words back a preposition may head the phrase (head noun + adjective)
 _REACH = 3
 
@@ -25,11 +27,11 @@ def in_prepositional_phrase(text: str, start: int) -> bool:
     """True when one of the few words before ``start`` is a preposition heading the mention.
 
     The scan stops at punctuation and at a complementiser (إن، أن), which open a new clause."""
-    words = [w for w in text[max(0, start - 80) : start].split() if w.strip('"«»')]
+    words = [w for w in text[max(0, start - 80) : start].split() if w.strip(_QUOTES)]
     for raw in reversed(words[-_REACH:]):
-        if raw.rstrip('"«»')[-1:] in _PUNCTUATION:
+        if raw.rstrip(_QUOTES)[-1:] in _PUNCTUATION:
             return False  # that word ends an earlier clause
-        word = normalize_word(raw.strip('"«»' + _PUNCTUATION))
+        word = normalize_word(raw.strip(_QUOTES + _PUNCTUATION))
         if word in _CLAUSE_OPENERS:
             return False
         if word in _PREPOSITIONS or (word[:1] == "و" and word[1:] in _PREPOSITIONS):

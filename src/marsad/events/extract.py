@@ -790,7 +790,8 @@ def _event(
                 # coordinated targets: "X وY"
                 idx = after_in_clause.index(a)
                 for b in after_in_clause[idx + 1 :]:
-                    gap = normalize_word(text[a.mention.end : b.mention.start])
+                    # a conjunct may open with its title: "كارتافوخ ورئيس التحرير التنفيذي بيلوسوف"
+                    gap = normalize_word(text[a.mention.end : _title_start(doc, b.mention)])
                     if (
                         gap in _COORDINATION
                         and b.mention.actor not in target
@@ -1373,7 +1374,7 @@ def _conjunct_mentions(
             continue
         if m.start >= limit:
             break
-        gap = normalize_word(doc.text[out[-1].end : m.start]).strip()
+        gap = normalize_word(doc.text[out[-1].end : _title_start(doc, m)]).strip()
         if gap not in _COORDINATION:
             break
         out.append(m)
@@ -1402,6 +1403,24 @@ def _shared_subject(
     if not free or doc.actors[free[0].actor].kind != "person":
         return None
     return free[0]
+
+
+_TITLE_STARTS = "events.title_starts"  # Analysis.extras key: (end, actor) -> title span start
+
+
+def _title_start(doc: Analysis, m: Mention) -> int:
+    """Where the title naming ``m`` begins (its title+name span), else where ``m`` begins.  The
+    spans are indexed once per document (the stage adds no title spans while it runs)."""
+    index = doc.extras.get(_TITLE_STARTS)
+    if index is None:
+        index = {}
+        for t in doc.mentions:
+            if t.rule == "title+name-span":
+                key = (t.end, t.actor)
+                index[key] = min(t.start, index.get(key, t.start))
+        doc.extras[_TITLE_STARTS] = index
+    start = index.get((m.end, m.actor), m.start)
+    return start if start < m.start else m.start
 
 
 def _titled(doc: Analysis, mentions: list[Mention], m: Mention) -> Mention:
