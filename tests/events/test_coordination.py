@@ -173,3 +173,11 @@ def test_quoted_name_in_a_prepositional_phrase_is_not_the_agent_and_titled_conju
     arrest = [g for g in got if g[0] == "اعتقال"]
     assert arrest and arrest[0][1] == ["aze_mia"]
     assert arrest[0][2] == ["kartavykh_igor", "belousov_yevgeny"]
+
+
+def test_the_documents_own_outlet_is_never_a_party() -> None:
+    text = (
+        "وزار بوتين باكو يوم الأحد.\nحضر القمة رؤساء الدول الأعضاء، بحسب ما تابعت اندبندنت عربية."
+    )
+    a = analyze(Document(text, text, DocumentMeta(published="2025-03-10", outlet="اندبندنت عربية")))
+    assert all("independent_arabia" not in e.source + e.target for e in a.events)

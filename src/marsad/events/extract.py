@@ -182,7 +182,7 @@ def extract(doc: Analysis, lex: EventLexicon) -> None:
     nz = doc.norm
     norm = nz.text
     seen: set[tuple[object, ...]] = set()
-    mentions = argument_mentions(doc)
+    mentions = [m for m in argument_mentions(doc) if not _own_outlet(doc, m)]
     starts = [m.start for m in mentions]
     ix = _DocIndex(doc)
     sentences = doc.segmentation.sentences
@@ -1406,6 +1406,17 @@ def _shared_subject(
 
 
 _TITLE_STARTS = "events.title_starts"  # Analysis.extras key: (end, actor) -> title span start
+
+
+def _own_outlet(doc: Analysis, m: Mention) -> bool:
+    """A mention of the outlet that published the document (its credit line, "اندبندنت عربية"):
+    the publisher of the report, never a party to the acts it reports."""
+    own = doc.document.meta.outlet
+    if not own:
+        return False
+    actor = doc.actors.get(m.actor)
+    surface = doc.text[m.start : m.end]
+    return actor is not None and actor.code.endswith("MED") and own in (actor.name, surface)
 
 
 def _title_start(doc: Analysis, m: Mention) -> int:
