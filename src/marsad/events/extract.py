@@ -169,6 +169,8 @@ def _accept(prefix: str, suffix: str, t: TriggerForm) -> bool:
         return prefix in _VERB_PREFIXES and suffix in _ENCLITICS
     if t.kind == "phrase":
         return prefix in _NOUN_PREFIXES or prefix in _VERB_PREFIXES
+    if t.construct:  # زيارته: the ت of ة before a pronoun, never a word by itself
+        return prefix in _NOUN_PREFIXES and suffix != "" and suffix in _ENCLITICS
     return prefix in _NOUN_PREFIXES and suffix in _ENCLITICS
 
 
@@ -741,6 +743,16 @@ def _event(
             if prev:
                 subject = prev[-1]
                 rule += ":previous-sentence"
+        if subject is None and not violent and form.kind == "noun" and pronoun:
+            # "رحلته إلى ...": the possessive names the person talked about just before
+            persons = [
+                m
+                for m in all_mentions
+                if m.end <= sentence[0] and doc.actors[m.actor].kind == "person"
+            ]
+            if persons and ix.para(persons[-1].start) in (ix.para(ts), (ix.para(ts) or 0) - 1):
+                subject = persons[-1]
+                rule += ":possessor"
         group = _group_subject(doc, lex, h, all_mentions, sentence)
         if group is not None and (subject is None or _genitive(doc, te, after_in_clause)):
             # "حرص الجميع على دعوة رؤساء X وY": the gathering acts, the construct list is acted upon

@@ -122,6 +122,9 @@ class GenericGroup(BaseModel):
 class TriggerForm:
     entry: int  # index into EventLexicon.triggers
     kind: str  # verb | noun | participle | phrase
+    # the form of a noun in ة before a pronoun suffix, where the ة is written ت (زيارته، رحلتها):
+    # it matches only with that suffix
+    construct: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,6 +340,8 @@ def load_event_lexicon(
                 n = normalize_headword(f) if kind in ("noun", "participle") else normalize_word(f)
                 if n:
                     lex.forms[n].append(TriggerForm(i, kind))
+                if kind == "noun" and f.endswith("ة") and n:
+                    lex.forms[n[:-1] + "ت"].append(TriggerForm(i, kind, construct=True))
     return lex
 
 
