@@ -181,3 +181,13 @@ def test_the_documents_own_outlet_is_never_a_party() -> None:
     )
     a = analyze(Document(text, text, DocumentMeta(published="2025-03-10", outlet="اندبندنت عربية")))
     assert all("independent_arabia" not in e.source + e.target for e in a.events)
+
+
+def test_host_and_guest_of_a_reception_and_the_issuer_of_a_warrant() -> None:
+    got = _events(
+        "ووصل الرئيس الروسي فلاديمير بوتين، الأحد، إلى باكو، وكان في استقباله نظيره الأذربيجاني، "
+        "إلهام علييف، رغم مذكرة الاعتقال الصادرة بحقه من المحكمة الجنائية الدولية."
+    )
+    by = {g[0]: (g[1], g[2]) for g in got}
+    assert by["وكان في استقباله"] == (["aliyev_ilham"], ["putin_vladimir"])
+    assert by["مذكرة الاعتقال"] == (["ICC"], ["putin_vladimir"])

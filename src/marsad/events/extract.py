@@ -605,7 +605,10 @@ def _event(
     source: list[str] = []
     target: list[str] = []
     rule = f"trigger:{entry.id}:{form.kind}"
-    pronoun = h.suffix in ("ه", "ها", "هم", "هما")
+    # a pronoun on the trigger, or one the trigger phrase is written with (كان في استقباله)
+    pronoun = h.suffix in ("ه", "ها", "هم", "هما") or (
+        form.kind == "phrase" and h.form.endswith(("له", "لها", "لهم", "بها", "به", "ته", "تها"))
+    )
     # symmetric "بين X وY"
     if (
         entry.symmetric
@@ -668,9 +671,12 @@ def _event(
                 subject = _titled(doc, sent_mentions, gen.mention)
                 rule += ":genitive"
                 if pronoun and before:  # "في استقباله X": X hosts, the pronoun is the guest
-                    guests = [m for m in before if m.actor != subject.actor]
+                    # the guest comes from elsewhere: not the host's state (باكو), a person first
+                    own_cc = _cc(doc, subject.actor)
+                    guests = [m for m in before if _cc(doc, m.actor) != own_cc]
+                    persons = [m for m in guests if doc.actors[m.actor].kind == "person"]
                     if guests:
-                        target = [guests[-1].actor]
+                        target = [(persons or guests)[-1].actor]
             elif pronoun and before:
                 subject = before[-1]
                 rule += ":pronoun"
@@ -709,6 +715,17 @@ def _event(
                     subject = a.mention
                     rule += ":passive-agent"
                     break
+        if subject is None and form.kind in ("noun", "phrase"):
+            issued = _issuer(doc, text, te, clause_end, after_in_clause)
+            if issued is not None:
+                # "مذكرة الاعتقال الصادرة بحقه من المحكمة الجنائية الدولية": the issuer acts, the
+                # one "بحقه" points to is acted upon
+                subject, against = issued
+                rule += ":issuer"
+                if against and not target:
+                    persons = [m for m in before if doc.actors[m.actor].kind == "person"]
+                    if persons:
+                        target = [persons[0].actor]
         # an explosion or a crash names no one by itself: the fallbacks below hold for verbal
         # and diplomatic acts, not for violence (roots 18-20), whose agent must be in the clause
         violent = entry.cameo[:2] in ("18", "19", "20")
@@ -1431,6 +1448,26 @@ def _own_outlet(doc: Analysis, m: Mention) -> bool:
     return actor is not None and actor.code.endswith("MED") and own in (actor.name, surface)
 
 
+_ISSUED = re.compile(r"(?:ال)?صادر(?:ة|ه)?(?P<rest>(?:\s+\S+){0,2}?)\s+(?:من|عن)\s+")
+
+
+def _issuer(
+    doc: Analysis, text: str, te: int, clause_end: int, after: list[_Arg]
+) -> tuple[Mention, bool] | None:
+    """Who issued a document named by the trigger ("القرار الصادر عن مجلس الأمن"، "مذكرة الاعتقال
+    الصادرة بحقه من المحكمة"): the first actor after "الصادر(ة) ... من/عن" right after the
+    trigger, and whether "بحقه/بحقها/بحقهم" says against whom."""
+    m = _ISSUED.match(text, te, clause_end) or _ISSUED.match(text, te + 1, clause_end)
+    if m is None:
+        return None
+    for a in after:
+        if a.mention.start >= m.end():
+            if a.mention.start - m.end() > 12:
+                return None
+            return a.mention, "بحق" in m.group("rest")
+    return None
+
+
 def _title_start(doc: Analysis, m: Mention) -> int:
     """Where the title naming ``m`` begins (its title+name span), else where ``m`` begins.  The
     spans are indexed once per document (the stage adds no title spans while it runs)."""
@@ -1625,7 +1662,8 @@ def _genitive(doc: Analysis, te: int, after: list[_Arg]) -> _Arg | None:
     """The agent in construct with a verbal noun: the first actor after it, a few title words away."""
     if not after or after[0].prep:
         return None
-    gap = doc.text[te : after[0].mention.start]
+    # up to the title that names the actor, if one does ("استقباله نظيره الأذربيجاني، إلهام علييف")
+    gap = doc.text[te : _title_start(doc, after[0].mention)]
     if any(ch in gap for ch in '،,.؛:"«»'):
         return None
     if len(gap.split()) > _GEN_GAP_MAX_WORDS:
