@@ -191,3 +191,16 @@ def test_host_and_guest_of_a_reception_and_the_issuer_of_a_warrant() -> None:
     by = {g[0]: (g[1], g[2]) for g in got}
     assert by["وكان في استقباله"] == (["aliyev_ilham"], ["putin_vladimir"])
     assert by["مذكرة الاعتقال"] == (["ICC"], ["putin_vladimir"])
+
+
+def test_state_after_li_owns_a_noun_phrase_act() -> None:
+    got = _states(
+        "وتصاعد التوتر بعد الحشد العسكري الكبير لأذربيجان قرب الحدود مع إيران.", "الحشد العسكري"
+    )
+    assert got and got[0][0] == {"AZE"}
+    assert ":possessive-l" in got[0][2]
+
+
+def test_li_marks_who_is_arrested_not_who_arrests() -> None:
+    got = _states("وانتقدت موسكو الاعتقالات غير المبررة للصحفيين الروس في باكو.", "الاعتقالات")
+    assert all(":possessive-l" not in rule for _, _, rule in got)

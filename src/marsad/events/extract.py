@@ -680,7 +680,10 @@ def _event(
             elif pronoun and before:
                 subject = before[-1]
                 rule += ":pronoun"
-        if subject is None and form.kind != "noun":
+        # a trigger phrase that is a definite noun phrase (الحشد العسكري) takes its arguments as a
+        # noun does, not as a verb with a subject before or after it
+        nounish = form.kind == "noun" or (form.kind == "phrase" and h.form.startswith("ال"))
+        if subject is None and not nounish:
             if (
                 before
                 and _SVO_GAP.match(normalize_word(text[before[-1].end : ts]) + " ")
@@ -715,6 +718,19 @@ def _event(
                     subject = a.mention
                     rule += ":passive-agent"
                     break
+        if (
+            subject is None
+            and form.kind in ("noun", "phrase")
+            and "ل" not in cues.target_preps
+            and entry.cameo[:2] not in ("18", "19", "20")
+            and not entry.patient_genitive  # "الاعتقالات للصحفيين": ل marks who is arrested
+        ):
+            # "الحشد العسكري والتدريبات الجوية لأذربيجان": a state after ل a few words on owns
+            # the act (for a visit, ل marks where it goes instead)
+            for a in after_in_clause[:1]:
+                if a.prep == "ل" and len(text[te : a.mention.start].split()) <= 4:
+                    subject = a.mention
+                    rule += ":possessive-l"
         if subject is None and form.kind in ("noun", "phrase"):
             issued = _issuer(doc, text, te, clause_end, after_in_clause)
             if issued is not None:
