@@ -204,3 +204,16 @@ def test_state_after_li_owns_a_noun_phrase_act() -> None:
 def test_li_marks_who_is_arrested_not_who_arrests() -> None:
     got = _states("وانتقدت موسكو الاعتقالات غير المبررة للصحفيين الروس في باكو.", "الاعتقالات")
     assert all(":possessive-l" not in rule for _, _, rule in got)
+
+
+def test_after_a_sentence_initial_auxiliary_the_subject_is_the_previous_sentences() -> None:
+    got = _events("وابتعدت أذربيجان تدريجيا عن روسيا. أصبحت تدعم أوكرانيا علنا.")
+    support = [g for g in got if g[0] == "تدعم"]
+    assert [(g[1], g[2]) for g in support] == [(["AZE"], ["UKR"])]
+    assert support[0][4].endswith(":topic")
+
+
+def test_a_verb_with_its_own_subject_after_an_auxiliary_keeps_it() -> None:
+    got = _events("وابتعدت أذربيجان تدريجيا عن روسيا. وأصبحت تركيا تدعم أوكرانيا علنا.")
+    support = [g for g in got if g[0] == "تدعم"]
+    assert support and support[0][1] == ["TUR"]

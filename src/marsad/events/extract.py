@@ -699,6 +699,13 @@ def _event(
                         subject = a.mention
                         rule += ":vso"
                         break
+                topic = _topic_after_auxiliary(doc, ix, lex, h, before, all_mentions, sentence)
+                if topic is not None and subject is not None and not target:
+                    # "... ابتعدت أذربيجان عن روسيا. أصبحت تدعم أوكرانيا": after a sentence-initial
+                    # auxiliary the subject is the previous sentence's; the state after is the object
+                    target = [subject.actor]
+                    subject = topic
+                    rule = rule.removesuffix(":vso") + ":topic"
                 shared = _shared_subject(doc, ix, h, before, text, ts)
                 if (
                     shared is not None
@@ -860,7 +867,10 @@ def _event(
     sides = {_cc(doc, a) for a in source}
     if target and all(_cc(doc, a) in sides for a in target) and len(sides) > 1:
         # a list acting on one of its own members names no target; a symmetric act is between them
-        source, target = (source[:1], source[1:]) if entry.symmetric else (source, [])
+        # (its other states: "رئيسا بيلاروس وطاجيكستان، لوكاشينكو وراحمون" is two sides, not four)
+        first = _cc(doc, source[0])
+        others = [x for x in source[1:] if _cc(doc, x) != first]
+        source, target = (source[:1], others) if entry.symmetric else (source, [])
         rule = rule.replace(":context-target", "")
     if source == target:
         return None
@@ -1435,6 +1445,36 @@ def _dual_verb(cues: EntryCues, h: Hit[TriggerForm]) -> bool:
 
 
 _VISIT = "042"
+
+
+def _topic_after_auxiliary(
+    doc: Analysis,
+    ix: _DocIndex,
+    lex: EventLexicon,
+    h: Hit[TriggerForm],
+    before: list[Mention],
+    mentions: list[Mention],
+    sentence: tuple[int, int],
+) -> Mention | None:
+    """For a verb right after an auxiliary that opens its sentence (أصبحت تدعم، باتت تطالب), with
+    no actor before it, the first actor of the previous sentence outside a prepositional phrase:
+    the topic both sentences are about."""
+    if before:
+        return None
+    words = [_unwaw(w) for w in doc.norm.text[max(0, h.wstart - 30) : h.wstart].split()]
+    head = doc.text[sentence[0] : doc.norm.to_original(h.wstart)].split()
+    if len(head) != 1 or not words or words[-1] not in lex.words("auxiliaries"):
+        return None
+    prev = [m for m in mentions if m.end <= sentence[0]]
+    if not prev:
+        return None
+    assert doc.segmentation is not None
+    starts = [s for s, _ in doc.segmentation.sentences if s < sentence[0]]
+    if not starts:
+        return None
+    lo = starts[-1]
+    free = [m for m in prev if m.start >= lo and not ix.prep(m) and not ix.in_phrase(m.start)]
+    return free[0] if free else None
 
 
 def _shared_subject(
