@@ -217,3 +217,13 @@ def test_a_verb_with_its_own_subject_after_an_auxiliary_keeps_it() -> None:
     got = _events("وابتعدت أذربيجان تدريجيا عن روسيا. وأصبحت تركيا تدعم أوكرانيا علنا.")
     support = [g for g in got if g[0] == "تدعم"]
     assert support and support[0][1] == ["TUR"]
+
+
+def test_an_agent_phrase_names_who_does_a_verbal_nouns_act() -> None:
+    got = _events(
+        "وأوضحت زاخاروفا أن السبب كان الأفعال العدائية من جانب باكو والاعتقالات غير القانونية "
+        "للصحفيين الروس."
+    )
+    arrest = [g for g in got if g[0] == "والاعتقالات"]
+    assert arrest and arrest[0][1] == ["AZE"] and arrest[0][2] == ["rus_press"]
+    assert arrest[0][4].endswith(":agent-phrase")

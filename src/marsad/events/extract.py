@@ -739,6 +739,20 @@ def _event(
                     subject = a.mention
                     rule += ":possessive-l"
         if subject is None and form.kind in ("noun", "phrase"):
+            # "الأفعال العدائية من جانب باكو والاعتقالات للصحفيين"، "اعتقالات من قبل الشرطة": an
+            # agent phrase close before or after the noun names who acts
+            phrases = lex.words("agent_phrases") | lex.words("side_phrases")
+            near = [
+                m
+                for m in sent_mentions
+                if (ts - 60 <= m.start < ts or te <= m.start < clause_end)
+                and len(text[min(m.end, ts) : max(m.start, te)].split()) <= 6
+                and (_agent_phrase(doc, m, phrases) or _side_of(doc, m, phrases))
+            ]
+            if near:
+                subject = min(near, key=lambda m: abs(m.start - ts))
+                rule += ":agent-phrase"
+        if subject is None and form.kind in ("noun", "phrase"):
             issued = _issuer(doc, text, te, clause_end, after_in_clause)
             if issued is not None:
                 # "مذكرة الاعتقال الصادرة بحقه من المحكمة الجنائية الدولية": the issuer acts, the
@@ -1309,6 +1323,16 @@ def _agent_phrase(doc: Analysis, m: Mention, phrases: frozenset[str]) -> bool:
     ns = doc.norm.to_normalized(m.start)
     words = [_unwaw(w) for w in norm[max(0, ns - 30) : ns].split()[-2:]]
     return bool(words) and (words[-1] in phrases or " ".join(words) in phrases)
+
+
+def _side_of(doc: Analysis, m: Mention, phrases: frozenset[str]) -> bool:
+    """The mention begins with the noun of an agent phrase ("من جانب باكو", where "جانب باكو" is
+    the state's side, one mention)."""
+    norm = doc.norm.text
+    ns = doc.norm.to_normalized(m.start)
+    before = [_unwaw(w) for w in norm[max(0, ns - 12) : ns].split()[-1:]]
+    first = norm[ns : ns + 20].split()[:1]
+    return bool(before and first) and f"{before[-1]} {first[0]}" in phrases
 
 
 def _agent_position(lex: EventLexicon, norm: str, h: Hit[TriggerForm], kind: ActKind) -> bool:
