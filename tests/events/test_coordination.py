@@ -227,3 +227,16 @@ def test_an_agent_phrase_names_who_does_a_verbal_nouns_act() -> None:
     arrest = [g for g in got if g[0] == "والاعتقالات"]
     assert arrest and arrest[0][1] == ["AZE"] and arrest[0][2] == ["rus_press"]
     assert arrest[0][4].endswith(":agent-phrase")
+
+
+def test_a_promise_of_support_is_an_expressed_intent() -> None:
+    a = analyze(
+        Document(
+            "وقال الرئيس الروسي إن روسيا ستدعم أذربيجان في مشاريع الطاقة.",
+            "وقال الرئيس الروسي إن روسيا ستدعم أذربيجان في مشاريع الطاقة.",
+            DocumentMeta(published="2025-03-10"),
+        )
+    )
+    promise = [e for e in a.events if a.span(*e.trigger) == "ستدعم"]
+    assert promise and promise[0].cameo == "030" and promise[0].status == "asserted"
+    assert promise[0].rule.endswith(":promise")

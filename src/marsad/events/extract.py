@@ -912,6 +912,12 @@ def _finish(
     ts, te = doc.norm.span_to_original(h.wstart, h.wend)
     cameo = lex.code(code)
     status = _status(lex, norm, h)
+    if status == "planned" and h.targets[0].kind == "verb" and code[:2] in _PROMISE_CODES:
+        # "ستدعم روسيا …"، "سنقدم المساعدة": a promise of cooperation or aid is, in CAMEO, an
+        # expressed intent (03x), and the statement itself has been made
+        code, status = _PROMISE_CODES[code[:2]], "asserted"
+        cameo = lex.code(code)
+        rule += ":promise"
     when, basis, dspan = _date(doc, ts, sentence, ix, status)
     if basis == "publication" and _is_reference(lex, norm, h):
         when, basis, rule = None, None, rule + ":reference"
@@ -1469,6 +1475,8 @@ def _dual_verb(cues: EntryCues, h: Hit[TriggerForm]) -> bool:
 
 
 _VISIT = "042"
+# future verbs of cooperation and aid, coded as the intent they express (CAMEO 03x)
+_PROMISE_CODES = {"05": "030", "06": "031", "07": "033"}
 
 
 def _topic_after_auxiliary(
