@@ -240,3 +240,9 @@ def test_a_promise_of_support_is_an_expressed_intent() -> None:
     promise = [e for e in a.events if a.span(*e.trigger) == "ستدعم"]
     assert promise and promise[0].cameo == "030" and promise[0].status == "asserted"
     assert promise[0].rule.endswith(":promise")
+
+
+def test_two_nisba_adjectives_name_the_sides_of_a_relation() -> None:
+    got = _events("وفي الوقت نفسه تعزز التعاون الروسي التركي في مجال الطاقة.")
+    assert [(g[1], g[2], g[3]) for g in got] == [(["RUS"], ["TUR"], "06")]
+    assert got[0][4].endswith(":nisba-pair")

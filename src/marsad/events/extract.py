@@ -328,6 +328,21 @@ def _nisba(norm: str, i: int) -> tuple[str, int, int] | None:
     return None
 
 
+def _nisba_pair(doc: Analysis, h: Hit[TriggerForm]) -> tuple[str, str] | None:
+    """Two states named by the two nisba adjectives right after a trigger (التعاون الروسي
+    التركي), as state actors of the document; None unless both are there and differ."""
+    first = _nisba(doc.norm.text, h.wend)
+    if first is None:
+        return None
+    second = _nisba(doc.norm.text, first[2])
+    if second is None or second[0] == first[0]:
+        return None
+    for code in (first[0], second[0]):
+        if code not in doc.actors:
+            doc.actors[code] = get_actor_lexicon().actor(code)
+    return first[0], second[0]
+
+
 # the pseudo-group of a state named by a nisba adjective after a verbal noun ("غارة إسرائيلية")
 _STATE = GenericGroup(
     id="state", name="دولة", name_en="a state named by an adjective", code="---", forms=[]
@@ -609,8 +624,14 @@ def _event(
     pronoun = h.suffix in ("ه", "ها", "هم", "هما") or (
         form.kind == "phrase" and h.form.endswith(("له", "لها", "لهم", "بها", "به", "ته", "تها"))
     )
+    pair = _nisba_pair(doc, h) if entry.symmetric and form.kind in ("noun", "phrase") else None
+    if pair is not None:
+        # "التعاون الروسي التركي"، "العلاقات الروسية الأذربيجانية": two nisba adjectives name the
+        # two sides of a relation noun
+        source, target = [pair[0]], [pair[1]]
+        rule += ":nisba-pair"
     # symmetric "بين X وY"
-    if (
+    elif (
         entry.symmetric
         and after_in_clause
         and after_in_clause[0].prep == "بين"
