@@ -246,3 +246,9 @@ def test_two_nisba_adjectives_name_the_sides_of_a_relation() -> None:
     got = _events("وفي الوقت نفسه تعزز التعاون الروسي التركي في مجال الطاقة.")
     assert [(g[1], g[2], g[3]) for g in got] == [(["RUS"], ["TUR"], "06")]
     assert got[0][4].endswith(":nisba-pair")
+
+
+def test_interest_in_furthering_relations_is_an_intent_to_cooperate() -> None:
+    got = _events("وقال الوزير إن تركيا مهتمة بتعزيز العلاقات الاقتصادية مع أذربيجان.")
+    assert [(g[1], g[2], g[3]) for g in got if g[0] == "مهتمة"] == [(["TUR"], ["AZE"], "03")]
+    assert _events("وقال الطبيب إن الوزير مهتم بالرياضة منذ صغره.") == []
