@@ -252,3 +252,10 @@ def test_interest_in_furthering_relations_is_an_intent_to_cooperate() -> None:
     got = _events("وقال الوزير إن تركيا مهتمة بتعزيز العلاقات الاقتصادية مع أذربيجان.")
     assert [(g[1], g[2], g[3]) for g in got if g[0] == "مهتمة"] == [(["TUR"], ["AZE"], "03")]
     assert _events("وقال الطبيب إن الوزير مهتم بالرياضة منذ صغره.") == []
+
+
+def test_a_planned_apology_is_no_promise_of_cooperation() -> None:
+    text = "وقال المتحدث إن بوتين سيعتذر لعلييف خلال اللقاء."
+    a = analyze(Document(text, text, DocumentMeta(published="2025-03-10")))
+    apology = [e for e in a.events if e.cameo.startswith("05")]
+    assert apology and apology[0].cameo == "055" and apology[0].status == "planned"

@@ -933,7 +933,12 @@ def _finish(
     ts, te = doc.norm.span_to_original(h.wstart, h.wend)
     cameo = lex.code(code)
     status = _status(lex, norm, h)
-    if status == "planned" and h.targets[0].kind == "verb" and code[:2] in _PROMISE_CODES:
+    if (
+        status == "planned"
+        and h.targets[0].kind == "verb"
+        and code[:2] in _PROMISE_CODES
+        and code[:3] not in _NOT_PROMISES
+    ):
         # "ستدعم روسيا …"، "سنقدم المساعدة": a promise of cooperation or aid is, in CAMEO, an
         # expressed intent (03x), and the statement itself has been made
         code, status = _PROMISE_CODES[code[:2]], "asserted"
@@ -1498,6 +1503,9 @@ def _dual_verb(cues: EntryCues, h: Hit[TriggerForm]) -> bool:
 _VISIT = "042"
 # future verbs of cooperation and aid, coded as the intent they express (CAMEO 03x)
 _PROMISE_CODES = {"05": "030", "06": "031", "07": "033"}
+# acts of root 05 that are not cooperation one can promise: a planned apology, pardon or signing
+# stays what it is
+_NOT_PROMISES = frozenset({"055", "056", "057"})
 
 
 def _topic_after_auxiliary(
