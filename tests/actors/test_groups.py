@@ -155,3 +155,8 @@ def test_titles_and_organs_after_the_preposition_li(lex: Lexicon) -> None:
 def test_partners_of_a_nationality_stand_for_their_state(lex: Lexicon) -> None:
     got = _run(lex, "وشكر الوزير الشركاء الأتراك على دعمهم.")
     assert ("الشركاء الأتراك", "TUR", "TUR") in got
+
+
+def test_a_capital_named_by_its_nationality_stands_for_the_state(lex: Lexicon) -> None:
+    got = _run(lex, "ووصل الوفد إلى العاصمة الطاجيكية صباح اليوم.")
+    assert ("العاصمة الطاجيكية", "TJK", "TJK") in got
