@@ -259,3 +259,9 @@ def test_a_planned_apology_is_no_promise_of_cooperation() -> None:
     a = analyze(Document(text, text, DocumentMeta(published="2025-03-10")))
     apology = [e for e in a.events if e.cameo.startswith("05")]
     assert apology and apology[0].cameo == "055" and apology[0].status == "planned"
+
+
+def test_a_preposition_before_a_plural_head_governs_the_states_after_it() -> None:
+    got = _events("ولن يشارك علييف في الاحتفالات التي اتفق عليها مع رؤساء روسيا وبيلاروس.")
+    agreed = [g for g in got if g[0] == "اتفق عليها"]
+    assert [(g[1], g[2]) for g in agreed] == [(["aliyev_ilham"], ["RUS", "BLR"])]

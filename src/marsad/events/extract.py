@@ -559,8 +559,32 @@ class _DocIndex:
         return prep
 
 
-def _prep_at(text: str, i: int) -> str:
-    """The preposition attached to, or standing before, the word that begins at ``i``."""
+# plural heads in construct with the states they stand for ("مع رؤساء روسيا وبيلاروس"): the
+# preposition before the head governs the states
+_PLURAL_HEADS = frozenset(
+    normalize_word(w)
+    for w in (
+        "رؤساء", "قادة", "زعماء", "رئيسا", "رئيسي", "زعيما", "زعيمي", "وزراء", "وزيرا", "وزيري",
+        "ممثلي", "ممثلو", "سفراء", "حكومات", "حكومتي", "دول", "بلدان", "شعوب",
+    )
+)  # fmt: skip
+
+
+def _prep_at(text: str, i: int, skip_head: bool = True) -> str:
+    """The preposition attached to, or standing before, the word that begins at ``i`` (or before
+    the plural head in construct with it)."""
+    if skip_head:
+        w_end = i
+        while w_end > 0 and text[w_end - 1].isspace():
+            w_end -= 1
+        w_start = w_end
+        while w_start > 0 and not text[w_start - 1].isspace():
+            w_start -= 1
+        head = normalize_word(text[w_start:w_end])
+        if head in _PLURAL_HEADS:
+            return _prep_at(text, w_start, skip_head=False)
+        if head[:1] in ("ل", "ب") and head[1:] in _PLURAL_HEADS:
+            return head[0]
     j = i
     while j > 0 and not text[j - 1].isspace() and text[j - 1] not in '،,؛;:"«»()':
         j -= 1
