@@ -53,3 +53,9 @@ def test_a_date_many_words_away_belongs_to_another_clause() -> None:
     got = _dated(text, "2025-07-10")
     crit = [g for g in got if g[0] == "وانتقدت"]
     assert crit and crit[0][1:] == ("2025-07", "publication")
+
+
+def test_a_question_asserts_none_of_the_acts_it_names() -> None:
+    text = "هل ستتوسط موسكو في المصالحة بين باكو ويريفان؟ وكيف تتعاون روسيا وأذربيجان؟"
+    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
+    assert a.events and all(e.status != "asserted" for e in a.events)

@@ -957,6 +957,10 @@ def _finish(
     ts, te = doc.norm.span_to_original(h.wstart, h.wend)
     cameo = lex.code(code)
     status = _status(lex, norm, h)
+    if status == "asserted" and doc.text[sentence[0] : sentence[1]].rstrip().endswith(("؟", "?")):
+        # "كيف يمكن لموسكو المساعدة في المصالحة؟": a question asserts none of the acts it names
+        status = "hypothetical"
+        rule += ":question"
     if (
         status == "planned"
         and h.targets[0].kind == "verb"
