@@ -265,3 +265,10 @@ def test_a_preposition_before_a_plural_head_governs_the_states_after_it() -> Non
     got = _events("ولن يشارك علييف في الاحتفالات التي اتفق عليها مع رؤساء روسيا وبيلاروس.")
     agreed = [g for g in got if g[0] == "اتفق عليها"]
     assert [(g[1], g[2]) for g in agreed] == [(["aliyev_ilham"], ["RUS", "BLR"])]
+
+
+def test_a_list_before_its_verb_acts_together_and_not_on_its_own_members() -> None:
+    got = _states("وقالت الصحيفة إن تركيا وبريطانيا والاتحاد الأوروبي يدعمون أوكرانيا.", "يدعمون")
+    assert got and got[0][0] == {"TUR", "GBR", "EU"} and got[0][1] == {"UKR"}
+    got = _states("وقالت الصحيفة إن شركاء الاتحاد الأوروبي والناتو يطالبون بالانضباط.", "يطالبون")
+    assert got == []

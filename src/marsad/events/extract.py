@@ -735,8 +735,8 @@ def _event(
                 and not (ix.prep(before[-1]) or ix.in_phrase(before[-1].start))
             ):
                 # an actor inside a prepositional phrase ("مع الرئيس الروسي فلاديمير بوتين، سافر")
-                # is no subject, however close
-                subject = before[-1]
+                # is no subject, however close; the last of a list brings the whole list
+                subject = _list_opening(doc, sent_mentions, before[-1], ix)
                 rule += ":svo"
             else:
                 for a in after_in_clause:
@@ -889,8 +889,9 @@ def _event(
             and not target
             and all(_cc(doc, a.mention.actor) in sides for a in candidates)
         ):
-            # "التقى بوتين وعلييف": a symmetric act between the coordinated parties
-            source, target = source[:1], source[1:]
+            # "التقى بوتين وعلييف": a symmetric act between the coordinated parties (other states)
+            first_cc = _cc(doc, source[0])
+            source, target = source[:1], [x for x in source[1:] if _cc(doc, x) != first_cc]
         for a in candidates if not target else []:
             if a.mention is subject or _cc(doc, a.mention.actor) == own:
                 continue
