@@ -272,3 +272,10 @@ def test_a_list_before_its_verb_acts_together_and_not_on_its_own_members() -> No
     assert got and got[0][0] == {"TUR", "GBR", "EU"} and got[0][1] == {"UKR"}
     got = _states("وقالت الصحيفة إن شركاء الاتحاد الأوروبي والناتو يطالبون بالانضباط.", "يطالبون")
     assert got == []
+
+
+def test_a_bare_min_after_a_passive_act_names_no_agent() -> None:
+    got = _events("وقد تم توقيف عدة أفراد، من بينهم مواطنون روس من أصل أذربيجاني.")
+    assert all(g[4].find(":passive-agent") < 0 for g in got)
+    got = _events("وقد تم استدعاء السفير الأذربيجاني إلى وزارة الخارجية الروسية.")
+    assert [(g[1], g[2]) for g in got] == [(["rus_mfa"], ["aze_ambassador"])]

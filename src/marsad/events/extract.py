@@ -766,10 +766,18 @@ def _event(
                     rule = rule.removesuffix(":vso") + ":shared-subject"
         if subject is None and form.kind == "noun" and _passive(nz.text, h):
             for a in after_in_clause:
-                if a.prep in ("الي", "قبل", "من"):
+                # "تم استدعاء السفير إلى الخارجية الروسية"، "من قبل الشرطة": not a bare من, which
+                # names an origin or a part ("من بينهم أذربيجانيون من أصل روسي")
+                if a.prep in ("الي", "قبل"):
                     subject = a.mention
                     rule += ":passive-agent"
                     break
+        if form.kind == "noun" and _passive(nz.text, h) and not target:
+            # "تم استدعاء السفير الأذربيجاني": after تم the construct complement is acted upon
+            gen = _genitive(doc, te, after_in_clause)
+            if gen is not None and (subject is None or gen.mention.start < subject.start):
+                target = _conjuncts(doc, sent_mentions, gen.mention, clause_end)
+                rule += ":passive-patient"
         if (
             subject is None
             and form.kind in ("noun", "phrase")
