@@ -279,3 +279,8 @@ def test_a_bare_min_after_a_passive_act_names_no_agent() -> None:
     assert all(g[4].find(":passive-agent") < 0 for g in got)
     got = _events("وقد تم استدعاء السفير الأذربيجاني إلى وزارة الخارجية الروسية.")
     assert [(g[1], g[2]) for g in got] == [(["rus_mfa"], ["aze_ambassador"])]
+
+
+def test_a_trigger_word_inside_an_organisations_name_is_no_act() -> None:
+    got = _events("ويحاول الغرب إبعاد يريفان عن منظمة معاهدة الأمن الجماعي بكل الوسائل.")
+    assert all(g[0] != "معاهدة" for g in got)

@@ -195,6 +195,7 @@ def extract(doc: Analysis, lex: EventLexicon) -> None:
         if not hits:
             continue
         sent_mentions = _dedupe(_within(mentions, starts, s, e))
+        names = [m for m in sent_mentions if m.end - m.start > 0]
         generic: list[_Generic] | None = None
         for h in hits:
             form = h.targets[0]
@@ -204,6 +205,8 @@ def extract(doc: Analysis, lex: EventLexicon) -> None:
                 and nz.original[nz.to_original(h.end)] == "ة"
             ):
                 continue  # وزارة is not و + زار + ه: a verb never ends in taa marbuta
+            if _inside_a_name(doc, names, h):
+                continue  # منظمة معاهدة الأمن الجماعي، مجلس التعاون: a word of a name, not an act
             entry = lex.triggers[form.entry]
             cues = lex.cues(entry)
             if not _context_ok(cues, norm, h, entry.requires_window):
@@ -1620,6 +1623,18 @@ def _issuer(
                 return None
             return a.mention, "بحق" in m.group("rest")
     return None
+
+
+def _inside_a_name(doc: Analysis, names: list[Mention], h: Hit[TriggerForm]) -> bool:
+    """Whether the trigger lies inside the name of an organisation or body, one of at least three
+    words that it does not begin (منظمة معاهدة الأمن الجماعي، مجلس التعاون لدول الخليج)."""
+    ts, te = doc.norm.span_to_original(h.wstart, h.wend)
+    for m in names:
+        if m.start < ts and te <= m.end and len(doc.text[m.start : m.end].split()) >= 3:
+            actor = doc.actors.get(m.actor)
+            if actor is not None and actor.kind in ("organization", "igo"):
+                return True
+    return False
 
 
 def _title_start(doc: Analysis, m: Mention) -> int:
