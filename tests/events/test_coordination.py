@@ -284,3 +284,8 @@ def test_a_bare_min_after_a_passive_act_names_no_agent() -> None:
 def test_a_trigger_word_inside_an_organisations_name_is_no_act() -> None:
     got = _events("ويحاول الغرب إبعاد يريفان عن منظمة معاهدة الأمن الجماعي بكل الوسائل.")
     assert all(g[0] != "معاهدة" for g in got)
+
+
+def test_a_summit_named_as_the_setting_of_a_meeting_is_no_second_event() -> None:
+    got = _events("والتقى بوتين وعلييف مرة أخرى في قمة منظمة شنغهاي للتعاون في أستانا.")
+    assert [g[0] for g in got] == ["والتقى"]

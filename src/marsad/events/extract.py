@@ -213,6 +213,8 @@ def extract(doc: Analysis, lex: EventLexicon) -> None:
                 continue
             if entry.id in lex.words("framing") and _frames_next(lex, norm, h, hits):
                 continue
+            if _setting(lex, norm, h, hits):
+                continue
             code = _refined_code(entry, cues, norm, h)
             kind = _ACT_KINDS.get(lex.code(code).plover)
             if kind is None:
@@ -250,6 +252,26 @@ def extract(doc: Analysis, lex: EventLexicon) -> None:
             doc.events.append(event)
             if generic:
                 _register(doc, event, generic)
+
+
+def _setting(
+    lex: EventLexicon, norm: str, h: Hit[TriggerForm], hits: list[Hit[TriggerForm]]
+) -> bool:
+    """Whether ``h`` is a gathering named as the setting of an act told just before it ("التقى
+    الزعيمان في قمة منظمة شنغهاي"، "اجتمعا على هامش المنتدى"): a meeting noun (CAMEO 04) after
+    في / خلال / على هامش, with another act's trigger in the six words before."""
+    if h.targets[0].kind != "noun" or lex.triggers[h.targets[0].entry].cameo[:2] != "04":
+        return False
+    before = [_unwaw(w) for w in norm[max(0, h.wstart - 20) : h.wstart].split()[-2:]]
+    if not before or not (before[-1] in _SETTING_PREPS or " ".join(before[-2:]) in _SETTING_PREPS):
+        return False
+    lo = norm.rfind(" ", 0, max(0, h.wstart - 1))
+    for _ in range(6):
+        lo = norm.rfind(" ", 0, max(0, lo))
+    return any(max(0, lo) <= o.wstart and o.wend < h.wstart for o in hits)
+
+
+_SETTING_PREPS = frozenset({"في", "خلال", "علي هامش", "هامش"})
 
 
 def _frames_next(
