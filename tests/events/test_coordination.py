@@ -289,3 +289,9 @@ def test_a_trigger_word_inside_an_organisations_name_is_no_act() -> None:
 def test_a_summit_named_as_the_setting_of_a_meeting_is_no_second_event() -> None:
     got = _events("والتقى بوتين وعلييف مرة أخرى في قمة منظمة شنغهاي للتعاون في أستانا.")
     assert [g[0] for g in got] == ["والتقى"]
+
+
+def test_freezing_a_conflict_and_rallying_a_team_are_no_hostile_acts() -> None:
+    assert _events("وحافظت موسكو على تجميد النزاع بين البلدين لسنوات طويلة.") == []
+    assert all(g[3] != "15" for g in _events("وحشد بوتين أعضاء فريقه قبل الاجتماع."))
+    assert any(g[3] == "16" for g in _events("وقررت روسيا تجميد علاقاتها مع أذربيجان."))
