@@ -59,3 +59,10 @@ def test_a_question_asserts_none_of_the_acts_it_names() -> None:
     text = "هل ستتوسط موسكو في المصالحة بين باكو ويريفان؟ وكيف تتعاون روسيا وأذربيجان؟"
     a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
     assert a.events and all(e.status != "asserted" for e in a.events)
+
+
+def test_an_act_that_almost_happened_is_not_asserted() -> None:
+    text = "وقال المحلل إن روسيا تكاد تنسحب من جنوب القوقاز بعد أن تراجع نفوذها في أذربيجان."
+    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
+    withdraw = [e for e in a.events if a.span(*e.trigger) == "تنسحب"]
+    assert withdraw and withdraw[0].status == "hypothetical"
