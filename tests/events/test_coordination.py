@@ -295,3 +295,10 @@ def test_freezing_a_conflict_and_rallying_a_team_are_no_hostile_acts() -> None:
     assert _events("وحافظت موسكو على تجميد النزاع بين البلدين لسنوات طويلة.") == []
     assert all(g[3] != "15" for g in _events("وحشد بوتين أعضاء فريقه قبل الاجتماع."))
     assert any(g[3] == "16" for g in _events("وقررت روسيا تجميد علاقاتها مع أذربيجان."))
+
+
+def test_a_future_setting_makes_an_act_planned_but_no_promise() -> None:
+    text = "وقال وزير الخارجية الأذربيجاني جيهون بيراموف إن الفرقة ستقيم حفلة شكر لروسيا في باكو."
+    a = analyze(Document(text, text, DocumentMeta(published="2025-03-10")))
+    thanks = [e for e in a.events if a.span(*e.trigger) == "شكر"]
+    assert thanks and thanks[0].status == "planned" and not thanks[0].cameo.startswith("03")

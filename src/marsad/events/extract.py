@@ -998,6 +998,7 @@ def _finish(
     if (
         status == "planned"
         and h.targets[0].kind == "verb"
+        and "س" in h.prefix  # the verb's own future (ستدعم), not a planned setting around it
         and code[:2] in _PROMISE_CODES
         and code[:3] not in _NOT_PROMISES
     ):
