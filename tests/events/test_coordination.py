@@ -302,3 +302,11 @@ def test_a_future_setting_makes_an_act_planned_but_no_promise() -> None:
     a = analyze(Document(text, text, DocumentMeta(published="2025-03-10")))
     thanks = [e for e in a.events if a.span(*e.trigger) == "شكر"]
     assert thanks and thanks[0].status == "planned" and not thanks[0].cameo.startswith("03")
+
+
+def test_a_guessed_agent_of_the_same_state_as_the_target_of_a_hostile_act_is_dropped() -> None:
+    got = _events(
+        "من جانبه، علق المتحدث باسم الخارجية الأذربيجانية آيهان حاجيزاده على استدعاء السفير "
+        "الأذربيجاني رحمن مصطفاييف."
+    )
+    assert all(g[0] != "استدعاء" for g in got)

@@ -957,6 +957,16 @@ def _event(
             if other is not None:
                 target = [other]
                 rule += ":context-target"
+    if (
+        entry.cameo[:2] in _HOSTILE_ROOTS
+        and (":nearest-before" in rule or ":speaker" in rule)
+        and target
+        and {_cc(doc, a) for a in source} == {_cc(doc, a) for a in target}
+    ):
+        # a hostile act whose agent is only the actor named last or the speaker, and is of the
+        # same state as its target (a spokesman commenting on his ambassador's summons): the
+        # guess is wrong, and the act is left uncoded rather than coded as a domestic one
+        return None
     sides = {_cc(doc, a) for a in source}
     if target and all(_cc(doc, a) in sides for a in target) and len(sides) > 1:
         # a list acting on one of its own members names no target; a symmetric act is between them
@@ -1564,6 +1574,7 @@ def _dual_verb(cues: EntryCues, h: Hit[TriggerForm]) -> bool:
 
 
 _VISIT = "042"
+_HOSTILE_ROOTS = frozenset({"11", "12", "13", "16", "17"})
 # future verbs of cooperation and aid, coded as the intent they express (CAMEO 03x)
 _PROMISE_CODES = {"05": "030", "06": "031", "07": "033"}
 # acts of root 05 that are not cooperation one can promise: a planned apology, pardon or signing
