@@ -595,16 +595,22 @@ _PLURAL_HEADS = frozenset(
 )  # fmt: skip
 
 
+def _word_before(text: str, i: int) -> tuple[int, int]:
+    """The span of the whitespace-delimited word before offset ``i`` (empty at the start)."""
+    end = i
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start, end
+
+
 def _prep_at(text: str, i: int, skip_head: bool = True) -> str:
     """The preposition attached to, or standing before, the word that begins at ``i`` (or before
     the plural head in construct with it)."""
     if skip_head:
-        w_end = i
-        while w_end > 0 and text[w_end - 1].isspace():
-            w_end -= 1
-        w_start = w_end
-        while w_start > 0 and not text[w_start - 1].isspace():
-            w_start -= 1
+        w_start, w_end = _word_before(text, i)
         head = normalize_word(text[w_start:w_end])
         if head in _PLURAL_HEADS:
             return _prep_at(text, w_start, skip_head=False)
@@ -617,12 +623,7 @@ def _prep_at(text: str, i: int, skip_head: bool = True) -> str:
     for p in ("وب", "ول", "فب", "فل", "ب", "ل", "ك"):
         if attached == p or attached == p + "ل" or attached == p + "ال":
             return p[-1] if p[-1] in "بلك" else p
-    k = j
-    while k > 0 and text[k - 1].isspace():
-        k -= 1
-    w0 = k
-    while w0 > 0 and not text[w0 - 1].isspace():
-        w0 -= 1
+    w0, k = _word_before(text, j)
     word = normalize_word(text[w0:k])
     for pre in ("و", "ف"):
         if word.startswith(pre) and word[1:] in (
