@@ -1,0 +1,105 @@
+"""When an event happened: the date expression nearest its trigger, the day its paragraph has set,
+or the publication month.
+
+Dating is a concern of its own, read after the actors are known (see :func:`_date`);
+:class:`~marsad.events.index._DocIndex` keeps what these functions find per sentence, and the
+index imports the pure ones from here (this module needs the index only as a type).
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from typing import TYPE_CHECKING
+
+from marsad.model import Analysis, Status, TimeExpression
+
+if TYPE_CHECKING:  # the index imports this module's functions: a type is all it needs here
+    from marsad.events.index import _DocIndex
+
+
+def _date(
+    doc: Analysis, ts: int, sentence: tuple[int, int], ix: _DocIndex, status: Status = "asserted"
+) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    inside = ix.timexes_in(doc, sentence)
+    if inside and status == "asserted":
+        # an act reported as done cannot have happened after the article: a later date in its
+        # sentence qualifies something else ("برامج للفترة 2026-2030")
+        published = ix.published(doc)
+        if published is not None:
+            inside = [t for t in inside if t.date_from <= published]
+    if inside:
+        best = min(inside, key=lambda t: abs(t.start - ts))
+        if _word_gap(doc.text, best, ts) <= _DATE_REACH:
+            return best.value, "expression", (best.start, best.end)
+    narrative = _narrative_time(doc, ts, sentence, ix)
+    if narrative is not None:
+        return narrative.value, "narrative", (narrative.start, narrative.end)
+    pub = doc.document.meta.published
+    if pub:
+        return pub[:7], "publication", None
+    return None, None, None
+
+
+# how many words may stand between a trigger and the date expression that dates it: in a long
+# sentence a date further away belongs to another clause ("... في تسعينيات القرن الـ20")
+_DATE_REACH = 20
+
+
+def _word_gap(text: str, t: TimeExpression, ts: int) -> int:
+    """Words between a date expression and a trigger starting at ``ts``."""
+    lo, hi = (t.end, ts) if t.end <= ts else (ts, t.start)
+    return len(text[lo:hi].split())
+
+
+# how far before the publication date a paragraph's day can be and still be the news it tells
+_NARRATIVE_DAYS = 45
+
+
+def _narrative_time(
+    doc: Analysis, ts: int, sentence: tuple[int, int], ix: _DocIndex
+) -> TimeExpression | None:
+    """The day a news passage has set ("صباح يوم الثلاثاء، أعلن ... وفتحت النيابة ..."): the last
+    expression of a day before the sentence in its paragraph or the one before (vague ones such
+    as الآن left aside), when that day is recent news (up to six weeks before publication).  A
+    month, a year or an older day is background and does not carry over: the act is then dated
+    by the article."""
+    assert doc.segmentation is not None
+    k = ix.para(ts)
+    published = ix.published(doc)
+    if k is None or published is None:
+        return None
+    return ix.narrative(doc, k, sentence[0], published)
+
+
+def _narrative_in(doc: Analysis, k: int, before: int, published: date) -> TimeExpression | None:
+    """:func:`_narrative_time` for paragraph ``k`` and a sentence starting at ``before``, given
+    :func:`_latest_publication_day`."""
+    assert doc.segmentation is not None
+    paras = doc.segmentation.paragraphs
+    lo = paras[max(0, k - 1)][0]
+    earlier = [
+        t
+        for t in doc.timexes
+        if lo <= t.start and t.end <= before and not t.rule.startswith("vague")
+    ]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    if last.granularity not in ("day", "time"):
+        return None
+    days = (published - last.date_from).days
+    return last if 0 <= days <= _NARRATIVE_DAYS else None
+
+
+def _latest_publication_day(doc: Analysis) -> date | None:
+    """The last day the publication date allows (the month's last day when only the month is known)."""
+    p = doc.document.meta.published
+    if not p:
+        return None
+    parts = [int(x) for x in p.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return date(parts[0], 12, 31)

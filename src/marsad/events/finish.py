@@ -1,0 +1,90 @@
+"""The event once its actors are known: its code (a promise is an intent), status, date and place.
+
+Both rule sets, diplomatic acts (:func:`~marsad.events.extract._event`) and violence and protest
+(:mod:`marsad.events.contentious`), end here; it is a module of its own so that neither imports
+the other.
+"""
+
+from __future__ import annotations
+
+from marsad.events.arguments import _Arg
+from marsad.events.dating import _date
+from marsad.events.index import _DocIndex
+from marsad.events.lexicon import EventLexicon, TriggerForm
+from marsad.events.status import _is_reference, _status
+from marsad.model import Analysis, Event
+from marsad.text.match import Hit
+
+
+def _finish(
+    doc: Analysis,
+    lex: EventLexicon,
+    h: Hit[TriggerForm],
+    sentence: tuple[int, int],
+    source: list[str],
+    target: list[str],
+    rule: str,
+    after: list[_Arg],
+    code: str,
+    ix: _DocIndex,
+) -> Event:
+    """The event once its actors are known: code (refined by the caller), status, date and place."""
+    norm = doc.norm.text
+    ts, te = doc.norm.span_to_original(h.wstart, h.wend)
+    cameo = lex.code(code)
+    status = _status(lex, norm, h)
+    if status == "asserted" and doc.text[sentence[0] : sentence[1]].rstrip().endswith(("؟", "?")):
+        # "كيف يمكن لموسكو المساعدة في المصالحة؟": a question asserts none of the acts it names
+        status = "hypothetical"
+        rule += ":question"
+    if (
+        status == "planned"
+        and h.targets[0].kind == "verb"
+        and "س" in h.prefix  # the verb's own future (ستدعم), not a planned setting around it
+        and code[:2] in _PROMISE_CODES
+        and code[:3] not in _NOT_PROMISES
+    ):
+        # "ستدعم روسيا …"، "سنقدم المساعدة": a promise of cooperation or aid is, in CAMEO, an
+        # expressed intent (03x), and the statement itself has been made
+        code, status = _PROMISE_CODES[code[:2]], "asserted"
+        cameo = lex.code(code)
+        rule += ":promise"
+    when, basis, dspan = _date(doc, ts, sentence, ix, status)
+    if basis == "publication" and _is_reference(lex, norm, h):
+        when, basis, rule = None, None, rule + ":reference"
+    location = _location(doc, sentence, after)
+    return Event(
+        sentence=sentence,
+        trigger=(ts, te),
+        source=source,
+        target=target,
+        cameo=code,
+        plover=cameo.plover,
+        goldstein=cameo.goldstein,
+        quad=cameo.quad,
+        status=status,
+        rule=rule,
+        date=when,
+        date_basis=basis,
+        date_span=dspan,
+        location=location,
+    )
+
+
+# future verbs of cooperation and aid, coded as the intent they express (CAMEO 03x)
+_PROMISE_CODES = {"05": "030", "06": "031", "07": "033"}
+
+
+# acts of root 05 that are not cooperation one can promise: a planned apology, pardon or signing
+# stays what it is
+_NOT_PROMISES = frozenset({"055", "056", "057"})
+
+
+def _location(
+    doc: Analysis, sentence: tuple[int, int], after: list[_Arg]
+) -> tuple[int, int] | None:
+    for a in after:
+        actor = doc.actors.get(a.mention.actor)
+        if a.prep == "في" and actor is not None and actor.kind in ("country",):
+            return (a.mention.start, a.mention.end)
+    return None

@@ -1,0 +1,78 @@
+"""Whether an act is asserted, planned, negated or hypothetical, and the verb-form cues the
+argument rules share with it (first person, passive after تم).
+
+Status reads only the words around the trigger and the modality lexicon, never the actors, so it
+is kept apart from the argument rules.
+"""
+
+from __future__ import annotations
+
+from marsad.events.affixes import _unwaw
+from marsad.events.lexicon import EventLexicon, TriggerForm
+from marsad.model import Status
+from marsad.text.match import Hit
+from marsad.text.normalize import normalize_headword
+
+
+def _first_person(norm: str, h: Hit[TriggerForm]) -> bool:
+    """A first-person verb: نـ/سنـ imperfect (ندعم، سنقدم) or a verb after نحن / أنا."""
+    if h.form.startswith("ن") and "ن" not in h.prefix:
+        return True
+    prev = norm[max(0, h.wstart - 12) : h.wstart].split()[-1:]
+    return bool(prev) and _unwaw(prev[0]) in ("نحن", "انا")
+
+
+def _passive(norm: str, h: Hit[TriggerForm]) -> bool:
+    prev = norm[max(0, h.wstart - 40) : h.wstart].split()[-1:]
+    return bool(prev) and prev[0] in ("تم", "وتم", "فتم", "يتم", "سيتم", "جري", "وجري", "يجري")
+
+
+def _not_only(norm: str, h: Hit[TriggerForm]) -> bool:
+    """ "لم أعتذر فقط ... بل": "not only ... but also" asserts the act it seems to deny."""
+    after = norm[h.wend : h.wend + 120].split()
+    return "فقط" in after[:3] and any(_unwaw(w) == "بل" for w in after[:20])
+
+
+def _status(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> Status:
+    # the rules below read at most the last six words before the trigger
+    before = [_unwaw(w) for w in norm[max(0, h.wstart - 40) : h.wstart].split()[-6:]]
+    last2 = " ".join(before[-2:])
+    last3 = " ".join(before[-3:])
+    last = before[-1] if before else ""
+    neg = lex.words("negated", "before")
+    if (
+        last in neg
+        or last2 in neg
+        or (len(before) >= 2 and before[-2] in neg and last in ("يتم", "تتم"))
+    ) and not _not_only(norm, h):
+        return "negated"
+    if "س" in h.prefix or last in ("سوف", "وسوف"):
+        return "planned"
+    # a cue equal to the last word is in the last three words too: one substring test covers both
+    if any(map(last3.__contains__, lex.words("planned", "before"))):
+        return "planned"
+    if h.targets[0].kind != "verb":  # the words after a noun: "الزيارة المرتقبة"
+        after_words = norm[h.wend : h.wend + 30].split()[:2]
+        if not lex.words("planned", "after").isdisjoint(after_words):
+            return "planned"
+        if not lex.words("hypothetical", "after").isdisjoint(after_words):
+            return "hypothetical"
+    window = f" {' '.join(before[-6:])} "
+    if any(map(window.__contains__, lex.spaced("hypothetical", "before"))):
+        return "hypothetical"
+    may = lex.words("may")
+    if last in may and h.targets[0].kind == "verb" and h.form[:1] in "يتنا":
+        return "hypothetical"
+    return "asserted"
+
+
+def _is_reference(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
+    """A verbal noun framed as a past matter (صفحة تحطم، على خلفية اعتقال), not a report of a new act."""
+    frames = lex.words("reference", "before", head=True)
+    raw = norm[max(0, h.wstart - 120) : h.wstart].split()
+    if any(normalize_headword(_unwaw(w.strip('"،,'))) in frames for w in raw[-2:]):
+        return True
+    # "صفحة تحطم الطائرة، واعتقال مواطنين": a noun coordinated with a framed one
+    return h.prefix.startswith("و") and any(
+        normalize_headword(_unwaw(w.strip('"،,'))) in frames for w in raw[-12:]
+    )
