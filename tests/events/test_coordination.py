@@ -310,3 +310,11 @@ def test_a_guessed_agent_of_the_same_state_as_the_target_of_a_hostile_act_is_dro
         "الأذربيجاني رحمن مصطفاييف."
     )
     assert all(g[0] != "استدعاء" for g in got)
+
+
+def test_the_stage_leaves_no_working_index_on_the_analysis() -> None:
+    from marsad.events.index import TITLE_STARTS
+
+    text = "وقال الرئيس الروسي فلاديمير بوتين إن روسيا ستدعم أذربيجان."
+    a = analyze(Document(text, text, DocumentMeta(published="2025-03-10")))
+    assert a.events and TITLE_STARTS not in a.extras

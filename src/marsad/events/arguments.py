@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from marsad.actors.lexicon import get_lexicon as get_actor_lexicon
 from marsad.events.affixes import _unwaw
 from marsad.events.generic import _nisba
-from marsad.events.index import _DocIndex
+from marsad.events.index import TITLE_STARTS, _DocIndex
 from marsad.events.lexicon import EntryCues, EventLexicon, TriggerForm
 from marsad.model import Analysis, Mention, country_part
 from marsad.text.match import Hit
@@ -230,9 +230,6 @@ def _shared_subject(
     return free[0]
 
 
-_TITLE_STARTS = "events.title_starts"  # Analysis.extras key: (end, actor) -> title span start
-
-
 def _own_outlet(doc: Analysis, m: Mention) -> bool:
     """A mention of the outlet that published the document (its credit line, "اندبندنت عربية"):
     the publisher of the report, never a party to the acts it reports."""
@@ -265,16 +262,16 @@ def _issuer(
 
 
 def _title_start(doc: Analysis, m: Mention) -> int:
-    """Where the title naming ``m`` begins (its title+name span), else where ``m`` begins.  The
-    spans are indexed once per document (the stage adds no title spans while it runs)."""
-    index = doc.extras.get(_TITLE_STARTS)
+    """Where the title naming ``m`` begins (its title+name span), else where ``m`` begins: from
+    the spans the stage's document index found (:class:`~marsad.events.index._DocIndex`), or read
+    from the mentions when called outside the stage."""
+    index = doc.extras.get(TITLE_STARTS)
     if index is None:
         index = {}
         for t in doc.mentions:
             if t.rule == "title+name-span":
                 key = (t.end, t.actor)
                 index[key] = min(t.start, index.get(key, t.start))
-        doc.extras[_TITLE_STARTS] = index
     start = index.get((m.end, m.actor), m.start)
     return start if start < m.start else m.start
 

@@ -89,7 +89,7 @@ from marsad.events.finish import _finish
 from marsad.events.generic import GENERIC_PREFIX as GENERIC_PREFIX
 from marsad.events.generic import _Generic, _generic_mentions, _register
 from marsad.events.generic import is_generic as is_generic
-from marsad.events.index import _DocIndex
+from marsad.events.index import TITLE_STARTS, _DocIndex
 from marsad.events.index import _prep_before as _prep_before
 from marsad.events.lexicon import (
     EntryCues,
@@ -114,6 +114,16 @@ def events_stage(doc: Analysis) -> None:
 
 
 def extract(doc: Analysis, lex: EventLexicon) -> None:
+    """Add the events the document reports to ``doc.events``."""
+    try:
+        _extract(doc, lex)
+    finally:
+        doc.extras.pop(
+            TITLE_STARTS, None
+        )  # the index's view for the helpers lives as long as the stage
+
+
+def _extract(doc: Analysis, lex: EventLexicon) -> None:
     assert doc.segmentation is not None, "segment stage has not run"
     nz = doc.norm
     norm = nz.text

@@ -16,6 +16,8 @@ from marsad.events.dating import _latest_publication_day, _narrative_in
 from marsad.model import Analysis, Mention, TimeExpression
 from marsad.text.normalize import normalize_word
 
+TITLE_STARTS = "events.title_starts"  # Analysis.extras key: (end, actor) -> title span start
+
 
 def _prep_before(doc: Analysis, m: Mention) -> str:
     """The preposition introducing a mention: an attached one (لروسيا) or the word before it; for
@@ -71,6 +73,9 @@ class _DocIndex:
         for t in doc.mentions:
             if t.rule == "title+name-span":
                 self._titles.setdefault((t.end, t.actor), []).append(t.start)
+        # the same spans for the argument helpers, which see the document but not the index
+        # (see arguments._title_start); the stage removes it when it ends
+        doc.extras[TITLE_STARTS] = {k: min(v) for k, v in self._titles.items()}
         self._memo: dict[tuple[int, int, str], str] = {}
         self._in_phrase: dict[int, bool] = {}
         paras = doc.segmentation.paragraphs
