@@ -194,9 +194,10 @@ def test_a_store_made_before_the_facts_is_filled_by_the_migration(tmp_path: Path
         for t in FACT_TABLES:
             st.conn.execute(f"DROP TABLE {t}")
         st.conn.execute("DROP INDEX event_dyads_event")
-        st.conn.execute("DELETE FROM _migrations WHERE name LIKE '0007_%'")
+        st.conn.execute("DROP INDEX events_cameo_order")  # made by 0008, which comes after
+        st.conn.execute("DELETE FROM _migrations WHERE name LIKE '0007_%' OR name LIKE '0008_%'")
     with open_store(db) as st:
-        assert st.applied_migrations()[-1].startswith("0007_")
+        assert any(m.startswith("0007_") for m in st.applied_migrations())
         assert dump(st) == expected
         for p in PAIRS:
             assert timeline_dict(timeline(st, *p)) == want[p]

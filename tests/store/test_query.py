@@ -43,6 +43,8 @@ def test_code_prefix_filter(tmp_path: Path) -> None:
         assert [e.cameo for e in query.events(st, code="04")] == ["040", "0411", "042"]
         assert [e.cameo for e in query.events(st, code="041")] == ["0411"]
         assert [e.cameo for e in query.events(st, code="19")] == ["19"]
+        assert [e.cameo for e in query.events(st, code="1")] == ["114", "19"]  # a group of roots
+        assert [e.cameo for e in query.events(st, code="0")] == ["040", "0411", "042"]
         assert [e.cameo for e in query.events(st, root="11")] == ["114"]
         assert len(query.events(st, dyad=("AZE", "RUS"))) == 5
         with pytest.raises(InputError, match="code"):
