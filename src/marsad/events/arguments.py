@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from marsad.actors.lexicon import get_lexicon as get_actor_lexicon
@@ -213,7 +214,7 @@ def _topic_after_auxiliary(
     if not starts:
         return None
     lo = starts[-1]
-    free = [m for m in prev if m.start >= lo and not ix.prep(m) and not ix.in_phrase(m.start)]
+    free = [m for m in prev if m.start >= lo and ix.free(m)]
     return free[0] if free else None
 
 
@@ -224,7 +225,7 @@ def _shared_subject(
     subject (the first actor outside a prepositional phrase, a person), else None."""
     if not h.prefix.startswith("و") or not text[:ts].rstrip().endswith(("،", ",")):
         return None
-    free = [m for m in before if not ix.prep(m) and not ix.in_phrase(m.start)]
+    free = [m for m in before if ix.free(m)]
     if not free or doc.actors[free[0].actor].kind != "person":
         return None
     return free[0]
@@ -276,9 +277,9 @@ def _title_start(doc: Analysis, m: Mention) -> int:
     return start if start < m.start else m.start
 
 
-def _titled(doc: Analysis, mentions: list[Mention], m: Mention) -> Mention:
-    """The person a title names when ``m`` is the state inside that title (رئيس أذربيجان إلهام
-    علييف: Aliyev), else ``m``."""
+def _titles_around(doc: Analysis, m: Mention) -> Iterator[Mention]:
+    """The title+name spans that hold ``m`` and name another actor (رئيس أذربيجان إلهام علييف
+    holds أذربيجان and names Aliyev)."""
     for t in doc.mentions:
         if (
             t.rule == "title+name-span"
@@ -286,18 +287,22 @@ def _titled(doc: Analysis, mentions: list[Mention], m: Mention) -> Mention:
             and m.end <= t.end
             and t.actor != m.actor
         ):
-            for x in mentions:
-                if x.actor == t.actor and t.start <= x.start and x.end <= t.end:
-                    return x
+            yield t
+
+
+def _titled(doc: Analysis, mentions: list[Mention], m: Mention) -> Mention:
+    """The person a title names when ``m`` is the state inside that title (رئيس أذربيجان إلهام
+    علييف: Aliyev), else ``m``."""
+    for t in _titles_around(doc, m):
+        for x in mentions:
+            if x.actor == t.actor and t.start <= x.start and x.end <= t.end:
+                return x
     return m
 
 
 def _in_title_span(doc: Analysis, m: Mention) -> bool:
     """Whether ``m`` is part of a title naming someone (رئيس أذربيجان إلهام علييف)."""
-    return any(
-        t.rule == "title+name-span" and t.start <= m.start and m.end <= t.end and t.actor != m.actor
-        for t in doc.mentions
-    )
+    return next(_titles_around(doc, m), None) is not None
 
 
 def _visitor(
@@ -310,14 +315,14 @@ def _visitor(
 ) -> Mention | None:
     """Who makes a visit named by its destination: the last actor before it outside a
     prepositional phrase, else the first such actor after it that is not of the place's state."""
-    free = [m for m in before if not ix.prep(m) and not ix.in_phrase(m.start)]
+    free = [m for m in before if ix.free(m)]
     if free:
         return free[-1]
     own = _cc(doc, place.actor)
     for m in mentions:
         if m.start < te or m is place or _cc(doc, m.actor) == own:
             continue
-        if not ix.prep(m) and not ix.in_phrase(m.start):
+        if ix.free(m):
             return m
     return None
 
@@ -333,10 +338,10 @@ def _list_opening(doc: Analysis, mentions: list[Mention], last: Mention, ix: _Do
     return last
 
 
-def _last_list(doc: Analysis, mentions: list[Mention], ts: int) -> Mention | None:
-    """The first mention of the last list of two or more actors of different sides before ``ts``."""
-    best: Mention | None = None
-    reach = -1
+def _lists(doc: Analysis, mentions: list[Mention], ts: int) -> Iterator[list[Mention]]:
+    """The coordinated lists of mentions before ``ts``, each read once, in text order (a mention
+    inside a list read already opens none of its own)."""
+    reach = -1  # end of the last list read
     for m in mentions:
         if m.end > ts:
             break
@@ -344,8 +349,15 @@ def _last_list(doc: Analysis, mentions: list[Mention], ts: int) -> Mention | Non
             continue
         listed = _conjunct_mentions(doc, mentions, m, ts)
         reach = listed[-1].end
+        yield listed
+
+
+def _last_list(doc: Analysis, mentions: list[Mention], ts: int) -> Mention | None:
+    """The first mention of the last list of two or more actors of different sides before ``ts``."""
+    best: Mention | None = None
+    for listed in _lists(doc, mentions, ts):
         if len({_cc(doc, x.actor) for x in listed}) >= 2:
-            best = m
+            best = listed[0]
     return best
 
 
@@ -373,12 +385,7 @@ def _group_subject(
     lo = starts[-2] if len(starts) >= 2 else sentence[0]
     pool = [m for m in mentions if lo <= m.start and m.end <= ts]
     best: list[str] | None = None
-    reach = -1  # end of the last list read: a mention inside it starts no list of its own
-    for m in pool:
-        if m.start < reach:
-            continue
-        listed = _conjunct_mentions(doc, pool, m, ts)
-        reach = listed[-1].end
+    for listed in _lists(doc, pool, ts):
         members = list(dict.fromkeys(x.actor for x in listed))
         if len({_cc(doc, x) for x in members}) >= 3:
             best = members

@@ -331,7 +331,7 @@ def _event(
             # main clause's subject, and the actor in construct with it is the one acted upon
             gen = _genitive(doc, te, after_in_clause)
             bare = [m for m in before if not ix.prep(m)]
-            free = [m for m in bare if not ix.in_phrase(m.start)]
+            free = [m for m in bare if ix.free(m)]
             if bare:
                 subject = (free or bare)[-1]
                 rule += ":governed"
@@ -378,7 +378,7 @@ def _event(
             if (
                 before
                 and _SVO_GAP.match(normalize_word(text[before[-1].end : ts]) + " ")
-                and not (ix.prep(before[-1]) or ix.in_phrase(before[-1].start))
+                and ix.free(before[-1])
             ):
                 # an actor inside a prepositional phrase ("مع الرئيس الروسي فلاديمير بوتين، سافر")
                 # is no subject, however close; the last of a list brings the whole list
@@ -486,7 +486,7 @@ def _event(
             # the actor named last, or the whole list it closes ("أجرى رئيسا بيلاروس وطاجيكستان،
             # فلان وفلان، لقاء"); one inside a prepositional phrase ("في مكتب وكالة ...") is a
             # place or a possessor, so the last one outside such a phrase comes first
-            free = [m for m in before if not ix.prep(m) and not ix.in_phrase(m.start)]
+            free = [m for m in before if ix.free(m)]
             subject = _list_opening(doc, sent_mentions, (free or before)[-1], ix)
             rule += ":nearest-before"
         # a verbal noun with no actor in its own sentence names a topic (العقوبات، الرحلة), not

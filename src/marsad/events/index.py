@@ -128,6 +128,12 @@ class _DocIndex:
             got = self._in_phrase[start] = in_prepositional_phrase(self._text, start)
         return got
 
+    def free(self, m: Mention) -> bool:
+        """Whether ``m`` stands outside any prepositional phrase: no preposition attached to it or
+        before it (:meth:`prep`), none heading the phrase it is in (:meth:`in_phrase`).  Only such
+        an actor can be the subject of a clause."""
+        return not self.prep(m) and not self.in_phrase(m.start)
+
     def prep(self, m: Mention) -> str:
         key = (m.start, m.end, m.actor)
         prep = self._memo.get(key)
