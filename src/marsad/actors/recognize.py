@@ -383,6 +383,12 @@ def _bare(word: str) -> list[str]:
 _NAME_LEAD = re.compile(r"\s*[،,]?\s*")
 
 
+def _original_word(nz: Normalized, start: int, end: int) -> str:
+    """The original spelling of the normalized word ``start..end`` (الكسندر may be ألكسندر, with
+    no article; a final ه may be ة)."""
+    return nz.original[nz.to_original(start) : nz.to_original(end - 1) + 1]
+
+
 def _read_name(nz: Normalized, pos: int, hits_after: list[Hit[Target]]) -> tuple[int, int] | None:
     """Up to three name words starting at ``pos`` (after an optional comma); None if none.
 
@@ -407,7 +413,7 @@ def _read_name(nz: Normalized, pos: int, hits_after: list[Hit[Target]]) -> tuple
         after = w.end()
         if after < len(norm) and is_word_char(norm[after]):
             break  # digits or Latin glued on: not a name
-        original = nz.original[nz.to_original(w.start()) : nz.to_original(after - 1) + 1]
+        original = _original_word(nz, w.start(), after)
         definite = original.startswith(("ال", "وال"))
         if definite or word.startswith("وو") or any(b in stop for b in _bare(word)):
             break
@@ -743,9 +749,7 @@ def _kin_names(b: _Builder, pos: int) -> tuple[int, str] | None:
             break
         word = w.group()
         core = word[1:] if words and word.startswith("و") and len(word) > 3 else word
-        original = b.doc.norm.original[
-            b.doc.norm.to_original(w.start()) : b.doc.norm.to_original(w.end() - 1) + 1
-        ]
+        original = _original_word(b.doc.norm, w.start(), w.end())
         if original.startswith(("ال", "وال")) and core not in _NAME_PARTICLES:
             break
         if any(x in stop for x in _bare(core)) and core not in _NAME_PARTICLES:

@@ -139,7 +139,6 @@ def _extract(doc: Analysis, lex: EventLexicon) -> None:
         if not hits:
             continue
         sent_mentions = _dedupe(_within(mentions, starts, s, e))
-        names = [m for m in sent_mentions if m.end - m.start > 0]
         generic: list[_Generic] | None = None
         for h in hits:
             form = h.targets[0]
@@ -149,7 +148,7 @@ def _extract(doc: Analysis, lex: EventLexicon) -> None:
                 and nz.original[nz.to_original(h.end)] == "ة"
             ):
                 continue  # وزارة is not و + زار + ه: a verb never ends in taa marbuta
-            if _inside_a_name(doc, names, h):
+            if _inside_a_name(doc, sent_mentions, h):
                 continue  # منظمة معاهدة الأمن الجماعي، مجلس التعاون: a word of a name, not an act
             entry = lex.triggers[form.entry]
             cues = lex.cues(entry)
