@@ -66,3 +66,21 @@ def test_an_act_that_almost_happened_is_not_asserted() -> None:
     a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
     withdraw = [e for e in a.events if a.span(*e.trigger) == "تنسحب"]
     assert withdraw and withdraw[0].status == "hypothetical"
+
+
+def test_an_occasion_dates_its_own_act_not_the_story_after_it() -> None:
+    text = (
+        "واتصل علييف ببوتين بمناسبة ذكرى ميلاد بوتين.\n"
+        "وفي القمة انتقدت أذربيجان روسيا بشدة."
+    )
+    got = _dated(text, "2025-10")
+    assert ("واتصل", "2025-10-07", "expression") in got
+    assert ("انتقدت", "2025-10", "publication") in got
+
+
+def test_an_article_dated_to_the_month_gives_no_invented_day() -> None:
+    """قبل يومين in an article dated only "October 2025": October, not 29 September (two days
+    before the month's first day)."""
+    text = "وقال علييف إنه اتصل ببوتين قبل يومين."
+    got = _dated(text, "2025-10")
+    assert [g for g in got if g[0] == "اتصل"] == [("اتصل", "2025-10", "expression")]

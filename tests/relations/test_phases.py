@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from marsad.query import EventRow
 from marsad.relations.merge import dates_agree, duplicate_groups, merge_events, minhash, similarity
-from marsad.relations.phases import change_points, detect_phases
+from marsad.relations.phases import change_points, detect_phases, noise_variance
 from marsad.relations.timeline import Period, period_of
 
 
@@ -38,6 +38,37 @@ def test_one_bad_day_is_not_a_phase() -> None:
     periods = [_period(f"2024-{m:02d}", 3.0, 5) for m in range(1, 10)]
     periods[4] = _period("2024-05", 1.0, 1, conflict=1)
     assert [p.label for p in detect_phases(periods)] == ["cooperation"]
+
+
+def test_noise_variance_ignores_the_shifts_between_phases() -> None:
+    """Two steady levels far apart: the spread of the values is large, the noise is small."""
+    xs = [3.0, 3.2, 2.9, 3.1, -3.0, -3.1, -2.8, -3.2, 3.0, 3.1]
+    assert noise_variance(xs) < 0.2
+    assert noise_variance([1.0, 2.0]) == 0.0  # too short to say
+
+
+def test_a_cordial_month_does_not_hide_a_crisis() -> None:
+    """A very warm month before a crisis widens the spread of the monthly means; the penalty must
+    not grow with it, or the crisis and the recovery after it merge into one phase."""
+    series = [
+        ("2001-01", 1.0, 1, 0, 0),
+        ("2018-09", 1.9, 1, 0, 0),
+        ("2022-02", 8.0, 1, 0, 0),
+        ("2024-04", 4.0, 2, 0, 0),
+        ("2024-07", 3.8, 2, 0, 0),
+        ("2024-08", 3.3, 5, 0, 0),
+        ("2024-12", -6.0, 3, 2, 2),
+        ("2025-03", 1.9, 1, 0, 0),
+        ("2025-05", 4.5, 6, 0, 0),  # the warm month
+        ("2025-06", 0.0, 8, 4, 1),
+        ("2025-07", -0.6, 18, 10, 3),
+        ("2025-08", 1.0, 1, 0, 0),
+        ("2025-10", 1.7, 8, 3, 0),
+    ]
+    periods = [_period(*row) for row in series]
+    labels = {p.start: p.label for p in detect_phases(periods)}
+    assert labels["2025-06"] == "crisis"
+    assert labels.get("2025-08", labels.get("2025-10")) in ("normalization", "cooperation")
 
 
 def test_period_labels() -> None:

@@ -54,6 +54,9 @@ def _word_gap(text: str, t: TimeExpression, ts: int) -> int:
 
 # how far before the publication date a paragraph's day can be and still be the news it tells
 _NARRATIVE_DAYS = 45
+# expressions that set no day for the sentences after them: vague words (الآن) and occasions
+# (an act done "on the occasion of the president's birthday" dates itself, not the story after it)
+_NOT_NARRATIVE = ("vague", "occasion")
 
 
 def _narrative_time(
@@ -81,7 +84,7 @@ def _narrative_in(doc: Analysis, k: int, before: int, published: date) -> TimeEx
     earlier = [
         t
         for t in doc.timexes
-        if lo <= t.start and t.end <= before and not t.rule.startswith("vague")
+        if lo <= t.start and t.end <= before and not t.rule.startswith(_NOT_NARRATIVE)
     ]
     if not earlier:
         return None

@@ -6,8 +6,9 @@ exact optimal partitioning (dynamic programming over every split, as in PELT
 without pruning; fine for the hundreds of periods a pair has) minimizes the
 event-weighted squared error of each segment around its mean plus a penalty
 per segment, ``beta = 2 * s2 * ln(n + 1)`` where ``n`` is the number of periods
-with events and ``s2`` the robust variance of the period means (median absolute
-deviation; floor 1.0) — a BIC-style penalty on the scale of the period means,
+with events and ``s2`` a robust variance of the period-to-period noise (median
+absolute deviation of the first differences over sqrt 2, as change-point methods
+estimate it; floor 1.0) — a BIC-style penalty on the scale of that noise,
 so a phase change needs a real and lasting shift, not one bad day.  Events
 weigh into a period's mean by how well they are dated (one explicitly dated
 event counts 1, one dated only by its article 0.5).
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import pairwise, repeat
 from operator import mul, sub
 from statistics import median
 from typing import Any
@@ -115,6 +116,19 @@ def change_points(xs: list[float], ws: list[float], beta: float) -> list[int]:
     return sorted(ends)
 
 
+def noise_variance(xs: list[float]) -> float:
+    """A robust variance of the period-to-period noise: the median absolute deviation of the first
+    differences, over sqrt(2).  Differences cancel the level of each phase, so the estimate does
+    not grow with the very shifts the partition is looking for (the spread of the means around
+    their median does: one cordial month in a crisis year raised it and hid the crisis)."""
+    if len(xs) < 3:
+        return 0.0
+    diffs = [b - a for a, b in pairwise(xs)]
+    mid = median(diffs)
+    mad = median(abs(d - mid) for d in diffs) * 1.4826
+    return (mad / math.sqrt(2)) ** 2
+
+
 def _label(g: float, conflict: float, material: float, previous: str | None) -> str:
     if g <= -2 or (conflict >= 0.5 and material > 0):
         return "crisis"
@@ -132,9 +146,7 @@ def detect_phases(periods: list[Any]) -> list[Phase]:
         return []
     xs = [p.goldstein_mean for p in filled]
     ws = [getattr(p, "weight", 0.0) or float(p.events) for p in filled]
-    mid = median(xs)
-    mad = median(abs(x - mid) for x in xs) * 1.4826
-    s2 = max(1.0, mad**2)
+    s2 = max(1.0, noise_variance(xs))
     beta = 2 * s2 * math.log(len(xs) + 1)
     ends = change_points(xs, ws, beta)
     phases: list[Phase] = []

@@ -38,6 +38,15 @@ Choices worth knowing:
   where it makes sense, against the reference when there is none.
 - **Vague words** (الآن, مؤخرا, قريبا, السنوات الأخيرة) resolve to a window whose
   width is set in the data files, and are never anchors.
+- **Occasions** (``occasions.yaml``): feasts, national days and leaders' birthdays
+  (عيد النصر، عيد الأضحى، ذكرى ميلاد بوتين) are the occurrence nearest the
+  reference (the next one after a future cue); an ordinal anniversary counts from
+  the first event (الذكرى الـ80 للنصر: 1945 + 80) and must fall within a year of
+  the reference.  Hijri feasts go through the Umm al-Qura calendar.
+- **A reference known only to the month** (an article dated "July 2025"): the
+  latest day the text writes out in full inside that month is its news day and
+  the reference; without one, words counted from the writing day (اليوم، أمس،
+  قبل يومين، الاثنين) resolve to the month, not to a day counted from the 1st.
 - **No reference**: ``resolve(text)`` infers the publication date from the
   text (:func:`infer_publication`); failing that only expressions that carry
   their own year are returned.
@@ -47,19 +56,55 @@ Choices worth knowing:
 
 from __future__ import annotations
 
-from marsad.model import Analysis
-from marsad.time.infer import infer_from_norm, infer_publication
-from marsad.time.resolve import resolve, resolve_normalized
+from datetime import date
 
-__all__ = ["infer_publication", "resolve", "time_stage"]
+from marsad.model import Analysis, Precision, TimeExpression
+from marsad.time.infer import infer_from_norm, infer_publication
+from marsad.time.intervals import month_end
+from marsad.time.resolve import counted_from_reference, resolve, resolve_normalized
+
+__all__ = ["infer_publication", "news_day", "resolve", "time_stage"]
 
 
 def time_stage(doc: Analysis) -> None:
-    """Resolve every temporal expression against the publication date (inferring it if absent)."""
+    """Resolve every temporal expression against the publication date (inferring it if absent).
+
+    When that date is known only to the month or year, the reference is the article's news day
+    if the text names one (:func:`news_day`); otherwise words counted from the writing day
+    (اليوم، قبل يومين، أمس) resolve to no more than the publication month or year."""
     meta = doc.document.meta
     if not meta.published:
         got = infer_from_norm(doc.norm)
         if got is not None:
             meta.published, meta.published_precision = got
             meta.published_basis = "inferred"
-    doc.timexes = sorted(resolve_normalized(doc.norm, doc.published), key=lambda t: t.start)
+    ref, precision = doc.published, _precision(meta.published)
+    timexes = resolve_normalized(doc.norm, ref, precision)
+    if ref is not None and precision != "day":
+        day = news_day(timexes, ref, precision)
+        if day is not None:
+            timexes = resolve_normalized(doc.norm, day)
+    doc.timexes = sorted(timexes, key=lambda t: t.start)
+
+
+def _precision(published: str | None) -> Precision:
+    """How precise a ``YYYY[-MM[-DD]]`` publication date is."""
+    n = len(published or "")
+    return "day" if n >= 10 else "month" if n == 7 else "year"
+
+
+def news_day(timexes: list[TimeExpression], ref: date, precision: Precision) -> date | None:
+    """The day an article dated only to the month (or year) tells its news on: the latest day the
+    text writes out in full (``الأول من تموز``, not ``أمس``) inside that month or year.  An
+    article's news is its latest event, and deictic words (اليوم، قبل يوم) are counted from it."""
+    last = month_end(ref.year, ref.month) if precision == "month" else date(ref.year, 12, 31)
+    days = [
+        t.date_from
+        for t in timexes
+        if not counted_from_reference(t.rule)
+        and t.rule != "occasion"  # a feast or a birthday is not the news written out
+        and t.granularity in ("day", "time")
+        and t.date_from == t.date_to
+        and ref <= t.date_from <= last
+    ]
+    return max(days, default=None)

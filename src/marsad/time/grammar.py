@@ -22,7 +22,7 @@ import ahocorasick
 
 from marsad.time import intervals as iv
 from marsad.time.intervals import Interval
-from marsad.time.lexicon import Lexicon, UnitWord, lexicon
+from marsad.time.lexicon import Lexicon, Occasion, UnitWord, lexicon
 from marsad.time.patterns import CL, LB, N1, N2, RB, S0, SENTENCE_END, S, alt, collapse
 
 Anaphor = Callable[[Interval | None], Interval | None]
@@ -238,6 +238,8 @@ class Grammar:
         add("month-noun", (w for w, u in lex.period_units.items() if u == "month"))
         add("season", lex.seasons)
         add("decade", lex.decades)
+        add("occasion", ("ذكري", "الذكري"))
+        add("occasion", (w.split()[0] for w, o in lex.occasions.items() if o.standalone))
         add("decade", ("ال" + w for w in lex.decades))
         add("century", ("القرن",))
         add("vague", lex.vague)
@@ -358,6 +360,10 @@ class Grammar:
         then = alt(lex.then)
         period_unit = alt(lex.period_units)
         hours = alt(lex.hours)
+
+        all_ord = alt(lex.ordinals)
+        # after ذكرى an occasion may take ل (الذكرى الـ80 للنصر): ال + word is then لل + word
+        occasions = alt(set(lex.occasions) | {_with_li(w) for w in lex.occasions})
 
         def r(
             name: str,
@@ -542,9 +548,46 @@ class Grammar:
             ),
             r("vague", f"(?P<v>{vague}){RB}", Grammar.h_vague, ("vague",), (5, 30)),
             r("then", f"(?P<t>{then}){RB}", Grammar.h_then, ("then",), (5, 12)),
+            r(
+                "occasion",
+                f"(?:(?P<dh>(?:ال)?ذكري)(?:{S}(?:ال{S0}(?P<an>\\d{{1,3}}){N2}|(?P<aord>{all_ord}){RB}))?{S})?(?P<occ>{occasions}){RB}",
+                Grammar.h_occasion,
+                ("occasion",),
+                (5, 90),
+            ),
         ]
 
     # -- handlers --------------------------------------------------------------
+
+    def h_occasion(self, m: re.Match[str], c: Ctx) -> Found | None:
+        """A day that recurs every year (عيد النصر، ذكرى ميلاد بوتين): its occurrence nearest the
+        reference (the next one after a future cue), or the one an ordinal anniversary counts
+        (الذكرى الـ80 للنصر: 1945 + 80), which must be within a year of the reference."""
+        gd = m.groupdict()
+        name = collapse(gd["occ"])
+        occ = self.lex.occasions.get(name) or self.lex.occasions.get(_without_li(name))
+        if occ is None or (not gd.get("dh") and not occ.standalone):
+            return None
+        s, e = m.span("x")
+        count = int(gd["an"]) if gd.get("an") else self.lex.ordinals.get(collapse(gd.get("aord")))
+        if count is not None:
+            if occ.since is None or occ.calendar == "hijri":
+                return None
+            year = occ.since + count
+            if c.ref is not None and abs(year - c.ref.year) > 1:
+                return None  # الذكرى الخامسة للنصر of another war: not this occasion
+            d = _calendar_day(occ, year)
+            return Found(s, e, "occasion", iv.day(d), False) if d is not None else None
+        if c.ref is None:
+            return None
+        ref = c.ref
+        days = [d for d in (_occurrence(occ, ref, k) for k in (-1, 0, 1)) if d is not None]
+        if c.future(s):
+            days = [d for d in days if d >= ref] or days
+        if not days:
+            return None
+        best = min(days, key=lambda d: (abs((d - ref).days), d))
+        return Found(s, e, "occasion", iv.day(best), True)
 
     def h_date(self, m: re.Match[str], c: Ctx) -> Found | None:
         gd = m.groupdict()
@@ -1178,3 +1221,32 @@ def weekday_date(wd: int, kind: str | None, ref: date, future: bool) -> date:
 def grammar() -> Grammar:
     """The grammar of the package's lexicon, compiled once."""
     return Grammar(lexicon())
+
+
+def _with_li(phrase: str) -> str:
+    """The phrase after the preposition ل: النصر -> للنصر, ميلاد بوتين -> لميلاد بوتين."""
+    return "ل" + phrase[1:] if phrase.startswith("ال") else "ل" + phrase
+
+
+def _without_li(phrase: str) -> str:
+    """The inverse of :func:`_with_li` (a phrase that does not start with ل is returned as is)."""
+    if phrase.startswith("لل"):
+        return "ا" + phrase[1:]
+    return phrase[1:] if phrase.startswith("ل") else phrase
+
+
+def _calendar_day(occ: Occasion, year: int) -> date | None:
+    """The occasion's day in a Gregorian ``year`` (Gregorian occasions only; 29 February -> None
+    in other years)."""
+    try:
+        return date(year, occ.month, occ.day)
+    except ValueError:
+        return None
+
+
+def _occurrence(occ: Occasion, ref: date, k: int) -> date | None:
+    """The occasion in the ``k``-th year from the reference's (in its own calendar)."""
+    if occ.calendar == "gregorian":
+        return _calendar_day(occ, ref.year + k)
+    hy = iv.hijri_year_of(ref)
+    return iv.hijri_day(hy + k, occ.month, occ.day) if hy is not None else None

@@ -131,6 +131,8 @@ def _evidence(norm: Normalized) -> Evidence:
             or f.relative
             or f.anaphor is not None
             or v.granularity in ("decade", "century")
+            or f.rule == "occasion"  # an anniversary's year is counted, not written: the story
+            # may go back from it to months named without a year
         ):
             continue
         before = text[max(0, f.start - 30) : f.start]

@@ -15,7 +15,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from marsad.errors import DataFileError
 from marsad.resources import data_path, load_yaml
@@ -25,7 +32,17 @@ Unit = Literal["day", "week", "month", "year", "decade", "century", "hour", "min
 Part = Literal["start", "middle", "end"]
 Direction = Literal["now", "past", "future", "later"]
 GranularityName = Literal["time", "day", "week", "month", "season", "year", "decade", "century"]
-FILES = ("months", "hijri", "weekdays", "seasons", "numbers", "units", "relative", "periods")
+FILES = (
+    "months",
+    "hijri",
+    "weekdays",
+    "seasons",
+    "numbers",
+    "units",
+    "relative",
+    "periods",
+    "occasions",
+)
 
 WordList = list[str]
 
@@ -196,6 +213,25 @@ class PeriodsFile(_Model):
     centuries: dict[int, WordList]
 
 
+class OccasionEntry(_Model):
+    calendar: Literal["gregorian", "hijri"] = "gregorian"
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+    since: int | None = Field(default=None, ge=1, le=2100)
+    names: WordList = Field(default_factory=list)
+    anniversary: WordList = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _some_name(self) -> OccasionEntry:
+        if not self.names and not self.anniversary:
+            raise ValueError("an occasion needs names or anniversary phrases")
+        return self
+
+
+class OccasionsFile(_Model):
+    occasions: dict[str, OccasionEntry]
+
+
 M = TypeVar("M", bound=_Model)
 
 
@@ -247,6 +283,18 @@ class Vague:
 
 
 @dataclass(frozen=True, slots=True)
+class Occasion:
+    """A day that recurs every year (see ``occasions.yaml``)."""
+
+    key: str
+    calendar: Literal["gregorian", "hijri"]
+    month: int
+    day: int
+    since: int | None
+    standalone: bool  # named by itself (عيد النصر), not only after ذكرى (ذكرى ميلاد بوتين)
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     """Every word the time grammar knows, normalized, with its value."""
 
@@ -293,6 +341,7 @@ class Lexicon:
     decades: dict[str, int]
     default_century: int
     centuries: dict[str, int]
+    occasions: dict[str, Occasion]  # normalized phrase -> the day it names
 
     def __hash__(self) -> int:
         return id(self)
@@ -333,6 +382,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     uf = _read("units", UnitsFile, folder)
     rf = _read("relative", RelativeFile, folder)
     pf = _read("periods", PeriodsFile, folder)
+    of = _read("occasions", OccasionsFile, folder)
 
     months: dict[str, int] = {}
     for series in mf.series:
@@ -431,7 +481,30 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         decades=_index(pf.decades, f"{where}/periods.yaml"),
         default_century=pf.default_century,
         centuries=centuries,
+        occasions=_occasions(of, f"{where}/occasions.yaml"),
     )
+
+
+def _occasions(of: OccasionsFile, path: str) -> dict[str, Occasion]:
+    """Every phrase of ``occasions.yaml``, normalized, with the day it names; a phrase under two
+    occasions is a data error."""
+    out: dict[str, Occasion] = {}
+    for key, entry in of.occasions.items():
+        for standalone, words in ((True, entry.names), (False, entry.anniversary)):
+            for word in words:
+                n = _norm(word)
+                if not n:
+                    raise DataFileError(f"empty phrase under {key!r}", source=path)
+                seen = out.get(n)
+                if seen is not None and seen.key != key:
+                    raise DataFileError(
+                        f"{word!r} is listed under both {seen.key!r} and {key!r}", source=path
+                    )
+                if seen is None or standalone:
+                    out[n] = Occasion(
+                        key, entry.calendar, entry.month, entry.day, entry.since, standalone
+                    )
+    return out
 
 
 @cache

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from marsad.model import TimeExpression
+from marsad.model import Precision, TimeExpression
 from marsad.text.normalize import Normalized, normalize
 from marsad.time.grammar import Ctx, Found, Grammar, grammar
-from marsad.time.intervals import Interval
+from marsad.time.intervals import Interval, month_end
 
 ANCHOR_WINDOW = 1000  # characters (about two paragraphs): how far back an anaphor looks
 
@@ -76,8 +76,40 @@ def _past_marks(original: str, end: int) -> int:
     return end
 
 
-def resolve_normalized(norm: Normalized, ref: date | None) -> list[TimeExpression]:
-    """Resolve the expressions of an already normalized text (offsets into ``norm.original``)."""
+# granularities finer than a month: what a reference known only to the month cannot give
+_FINER_THAN_MONTH = frozenset({"day", "time", "week"})
+# rules whose value is counted from the reference's day (اليوم، أمس، قبل يومين، الآن، الاثنين)
+_COUNTED_FROM_REFERENCE = ("relative-", "vague-", "anaphoric-")
+# stretches that end or start at the reference (الأيام الأخيرة، خلال الأسابيع المقبلة): they
+# already say "about then", and their start is what dates an act (late June for an article of
+# early July), so they are kept as they are
+_WINDOWS = frozenset({"vague-past", "vague-future", "relative-window"})
+
+
+def counted_from_reference(rule: str) -> bool:
+    """Whether an expression of this rule is counted from a day (the reference or an earlier
+    date): اليوم، قبل يومين، لاحقا — not الأول من تموز, which takes only the reference's year."""
+    return rule.startswith(_COUNTED_FROM_REFERENCE)
+
+
+def _within_reference(value: Interval, ref: date, precision: Precision) -> Interval:
+    """``value`` counted from a reference known only to the month (or year): اليوم or قبل يومين
+    in an article dated only "October 2025" say no more than that month, so the day the
+    arithmetic gives (from the month's first day) is not claimed."""
+    if precision == "month" and value.granularity in _FINER_THAN_MONTH:
+        return Interval(date(ref.year, ref.month, 1), month_end(ref.year, ref.month), "month")
+    if precision == "year" and value.granularity in _FINER_THAN_MONTH | {"month", "season"}:
+        return Interval(date(ref.year, 1, 1), date(ref.year, 12, 31), "year")
+    return value
+
+
+def resolve_normalized(
+    norm: Normalized, ref: date | None, precision: Precision = "day"
+) -> list[TimeExpression]:
+    """Resolve the expressions of an already normalized text (offsets into ``norm.original``).
+
+    ``precision`` is how precisely ``ref`` is known: an expression counted from a reference known
+    only to the month or year takes that month or year (see :func:`_within_reference`)."""
     out: list[TimeExpression] = []
     last: tuple[int, Interval] | None = None
     for f in find(norm.text, ref):
@@ -86,11 +118,17 @@ def resolve_normalized(norm: Normalized, ref: date | None) -> list[TimeExpressio
             prior = last[1] if last is not None and f.start - last[0] <= ANCHOR_WINDOW else None
             value = f.anaphor(prior)
             anchor = prior.start if prior is not None else ref
+            from_ref = prior is None
         else:
             value = f.value
             anchor = ref if f.relative else None
+            # a month or a weekday without a year takes the reference's year only: not counted
+            # from its day
+            from_ref = f.relative and counted_from_reference(f.rule)
         if value is None:
             continue
+        if from_ref and ref is not None and precision != "day" and f.rule not in _WINDOWS:
+            value = _within_reference(value, ref, precision)
         s, e = norm.span_to_original(f.start, f.end)
         e = _past_marks(norm.original, e)
         out.append(
