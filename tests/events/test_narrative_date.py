@@ -84,3 +84,14 @@ def test_an_article_dated_to_the_month_gives_no_invented_day() -> None:
     text = "وقال علييف إنه اتصل ببوتين قبل يومين."
     got = _dated(text, "2025-10")
     assert [g for g in got if g[0] == "اتصل"] == [("اتصل", "2025-10", "expression")]
+
+
+def test_a_flashback_sets_no_day_for_the_story_after_it() -> None:
+    text = (
+        "في صباح الأول من تموز، استدعت الخارجية الروسية السفير. "
+        "وقبل ذلك بيوم، اعتقلت الشرطة الأذربيجانية صحفيين روسا.\n"
+        "وانتقدت أذربيجان روسيا بشدة."
+    )
+    got = _dated(text, "2025-07-10")
+    assert ("اعتقلت", "2025-06-30", "expression") in got
+    assert ("وانتقدت", "2025-07-01", "narrative") in got

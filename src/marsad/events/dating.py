@@ -54,9 +54,10 @@ def _word_gap(text: str, t: TimeExpression, ts: int) -> int:
 
 # how far before the publication date a paragraph's day can be and still be the news it tells
 _NARRATIVE_DAYS = 45
-# expressions that set no day for the sentences after them: vague words (الآن) and occasions
-# (an act done "on the occasion of the president's birthday" dates itself, not the story after it)
-_NOT_NARRATIVE = ("vague", "occasion")
+# expressions that set no day for the sentences after them: vague words (الآن), occasions (an act
+# done "on the occasion of the president's birthday" dates itself, not the story after it) and
+# flashbacks (وقبل ذلك بيوم: the story goes back one day, then resumes on its own day)
+_NOT_NARRATIVE = ("vague", "occasion", "anaphoric-flashback")
 
 
 def _narrative_time(

@@ -1095,7 +1095,9 @@ class Grammar:
                 return iv.units_after(a, unit.unit, lo, hi, gran)
             return iv.units_before(a, unit.unit, lo, hi, gran)
 
-        return Found(*m.span("x"), "anaphoric-offset", anaphor=anaphor, flashback=sign < 0)
+        # قبل ذلك بيوم goes back in the story (a flashback: it moves no anchor, see resolve)
+        rule = "anaphoric-flashback" if sign < 0 else "anaphoric-offset"
+        return Found(*m.span("x"), rule, anaphor=anaphor, flashback=sign < 0)
 
     def h_window(self, m: re.Match[str], c: Ctx) -> Found | None:
         gd = m.groupdict()
