@@ -197,6 +197,15 @@ def _extract(doc: Analysis, lex: EventLexicon) -> None:
                 _register(doc, event, generic)
 
 
+def _territory(doc: Analysis, ix: _DocIndex, te: int, clause_end: int) -> Mention | None:
+    """The state a city or region named after في (a place noun between or not) lies in, as a
+    mention of that state spanning the place name, when the document names that state."""
+    for p in ix.places(doc, te, clause_end, only_in=True):
+        if p.place.country in doc.actors:
+            return Mention(p.start, p.end, p.place.country, f"place:{p.place.name}")
+    return None
+
+
 def _setting(
     lex: EventLexicon, norm: str, h: Hit[TriggerForm], hits: list[Hit[TriggerForm]]
 ) -> bool:
@@ -475,6 +484,10 @@ def _event(
                 ),
                 None,
             )
+            if place is None:
+                # "اعتقال صحفيين في مدينة يكاترينبورغ": a city or region of a state the document
+                # names, after في
+                place = _territory(doc, ix, te, clause_end)
             if place is not None:
                 subject = place
                 rule += ":territorial"

@@ -52,7 +52,7 @@ def _finish(
     when, basis, dspan = _date(doc, ts, sentence, ix, status)
     if basis == "publication" and _is_reference(lex, norm, h):
         when, basis, rule = None, None, rule + ":reference"
-    location = _location(doc, sentence, after)
+    location = _location(doc, sentence, after, ts, te, ix)
     return Event(
         sentence=sentence,
         trigger=(ts, te),
@@ -81,10 +81,32 @@ _NOT_PROMISES = frozenset({"055", "056", "057"})
 
 
 def _location(
-    doc: Analysis, sentence: tuple[int, int], after: list[_Arg]
+    doc: Analysis,
+    sentence: tuple[int, int],
+    after: list[_Arg],
+    ts: int,
+    te: int,
+    ix: _DocIndex,
 ) -> tuple[int, int] | None:
-    for a in after:
-        actor = doc.actors.get(a.mention.actor)
-        if a.prep == "في" and actor is not None and actor.kind in ("country",):
-            return (a.mention.start, a.mention.end)
-    return None
+    """Where the act happened: the first state after في (a capital is its state: "في باكو"), or
+    the first city or region named after a place preposition ("قرب أكتاو", "في مدينة
+    يكاترينبورغ"), whichever comes first after the trigger; failing both, the nearest such city
+    or region before the trigger in the sentence ("في يكاترينبورغ، اعتقلت الشرطة ...")."""
+    country = next(
+        (
+            a.mention
+            for a in after
+            if a.prep == "في"
+            and (actor := doc.actors.get(a.mention.actor)) is not None
+            and actor.kind == "country"
+        ),
+        None,
+    )
+    places = ix.places(doc, *sentence)
+    later = [p for p in places if p.start >= te]
+    if later and (country is None or later[0].start < country.start):
+        return (later[0].start, later[0].end)
+    if country is not None:
+        return (country.start, country.end)
+    earlier = [p for p in places if p.end <= ts]
+    return (earlier[-1].start, earlier[-1].end) if earlier else None

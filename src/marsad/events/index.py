@@ -14,6 +14,7 @@ from itertools import pairwise
 from marsad.events.clauses import in_prepositional_phrase
 from marsad.events.dating import _latest_publication_day, _narrative_in
 from marsad.model import Analysis, Mention, TimeExpression
+from marsad.places import IN, PlaceHit, after_preposition, gazetteer
 from marsad.text.normalize import normalize_word
 
 TITLE_STARTS = "events.title_starts"  # Analysis.extras key: (end, actor) -> title span start
@@ -58,6 +59,7 @@ class _DocIndex:
         "_memo",
         "_narrative",
         "_paras",
+        "_places",
         "_published",
         "_starts",
         "_text",
@@ -87,6 +89,8 @@ class _DocIndex:
         self._timexes: dict[tuple[int, int], list[TimeExpression]] = {}
         self._narrative: dict[tuple[int, int], TimeExpression | None] = {}
         self._published: date | _Unread | None = _UNREAD
+        # (place, after a preposition of place, after في): see places()
+        self._places: list[tuple[PlaceHit, bool, bool]] | None = None
 
     def para(self, offset: int) -> int | None:
         """The index of the first paragraph holding ``offset``; None if none does."""
@@ -104,6 +108,18 @@ class _DocIndex:
                 t for t in doc.timexes if sentence[0] <= t.start and t.end <= sentence[1]
             ]
         return got
+
+    def places(self, doc: Analysis, start: int, end: int, only_in: bool = False) -> list[PlaceHit]:
+        """The cities and regions (``data/places``) named in ``doc.text[start:end]`` after a
+        preposition of place, or after في only (see :func:`~marsad.places.after_preposition`);
+        the document is read once, on first need, and each name's preposition once."""
+        if self._places is None:
+            self._places = [
+                (p, after_preposition(doc.text, p.start), after_preposition(doc.text, p.start, IN))
+                for p in gazetteer().find(doc.norm)
+            ]
+        k = 2 if only_in else 1
+        return [p[0] for p in self._places if start <= p[0].start and p[0].end <= end and p[k]]
 
     def published(self, doc: Analysis) -> date | None:
         """:func:`_latest_publication_day`, read on first need (as the rule did) and kept."""

@@ -5,7 +5,8 @@ the pair's merged events per period, over the periods that have events.  An
 exact optimal partitioning (dynamic programming over every split, as in PELT
 without pruning; fine for the hundreds of periods a pair has) minimizes the
 event-weighted squared error of each segment around its mean plus a penalty
-per segment, ``beta = 2 * s2 * ln(n + 1)`` where ``n`` is the number of periods
+per segment, ``beta = 2 * s2 * ln(n)`` (Schwarz's criterion for a change in mean: a
+location and a mean per new segment; n at least 2) where ``n`` is the number of periods
 with events and ``s2`` a robust variance of the period-to-period noise (median
 absolute deviation of the first differences over sqrt 2, as change-point methods
 estimate it; floor 1.0) — a BIC-style penalty on the scale of that noise,
@@ -147,7 +148,7 @@ def detect_phases(periods: list[Any]) -> list[Phase]:
     xs = [p.goldstein_mean for p in filled]
     ws = [getattr(p, "weight", 0.0) or float(p.events) for p in filled]
     s2 = max(1.0, noise_variance(xs))
-    beta = 2 * s2 * math.log(len(xs) + 1)
+    beta = 2 * s2 * math.log(max(2, len(xs)))
     ends = change_points(xs, ws, beta)
     phases: list[Phase] = []
     start = 0

@@ -1,0 +1,189 @@
+"""Places that are not states: cities and regions, each in the state it lies in.
+
+Capitals stand for their state and are actors (``actors/countries.yaml``: "موسكو" is Russia
+speaking); the names of ``data/places/places.yaml`` only say *where* something happened.  The
+events stage reads them for an event's place ("قرب أكتاو", "في مدينة يكاترينبورغ") and for the
+state on whose soil a coercive act with no named agent was done ("اعتقال صحفيين في مدينة
+يكاترينبورغ" is Russia's doing).
+
+A name that is also a common word (صور "pictures") is marked ``ambiguous`` and is a place only
+right after a place noun (مدينة، محافظة، منطقة ...).  Matching is on the normalized text, with
+the proclitics و ف ب ل ك accepted before a name and nothing after it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from marsad.errors import DataFileError
+from marsad.resources import data_path, load_yaml
+from marsad.text.match import build_automaton, find_forms
+from marsad.text.normalize import Normalized, normalize_word
+
+SCHEMA = "marsad/places"
+PlaceKind = Literal["city", "region"]
+
+# the word before an ambiguous name that makes it a place (normalized)
+PLACE_NOUNS = frozenset(
+    normalize_word(w)
+    for w in (
+        "مدينة",
+        "بلدة",
+        "قرية",
+        "محافظة",
+        "منطقة",
+        "إقليم",
+        "ولاية",
+        "مقاطعة",
+        "جمهورية",
+        "ميناء",
+        "عاصمة",
+    )
+)
+_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك"})
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PlaceEntry(_Model):
+    name: str = Field(min_length=2)
+    variants: list[str] = Field(default_factory=list)
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+    kind: PlaceKind
+    ambiguous: bool = False
+
+
+class PlacesFile(_Model):
+    places: list[PlaceEntry]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str  # the code of the state it lies in (actors/countries.yaml)
+    kind: PlaceKind
+    ambiguous: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    start: int  # offsets into the original text
+    end: int
+    place: Place
+
+
+class Gazetteer:
+    """The compiled place names of one file."""
+
+    def __init__(self, places: dict[str, Place]) -> None:
+        self.places = places
+        self._automaton = build_automaton((form, (p,)) for form, p in places.items())
+
+    def find(self, norm: Normalized, start: int = 0, end: int | None = None) -> list[PlaceHit]:
+        """The places named in ``norm.text[start:end]`` (normalized offsets), in text order."""
+        text = norm.text
+        out = []
+        for h in find_forms(self._automaton, text, _accept, start, end, norm):
+            place = h.targets[0]
+            if place.ambiguous and _word_before(text, h.wstart) not in PLACE_NOUNS:
+                continue
+            s, e = norm.span_to_original(h.start, h.end)
+            out.append(PlaceHit(s, e, place))
+        return out
+
+
+def _accept(prefix: str, suffix: str, place: Place) -> bool:
+    return suffix == "" and prefix in _PROCLITICS
+
+
+def _word_before(text: str, i: int) -> str:
+    """The word that ends before offset ``i`` (spaces skipped), without a proclitic و."""
+    j = i
+    while j > 0 and not text[j - 1].isalnum():
+        j -= 1
+    k = j
+    while k > 0 and text[k - 1].isalnum():
+        k -= 1
+    word = text[k:j]
+    return word[1:] if word.startswith("و") and word[1:] in PLACE_NOUNS else word
+
+
+# prepositions of place (normalized): where an act happened
+PLACE_PREPOSITIONS = frozenset(
+    normalize_word(w)
+    for w in (
+        "في",
+        "قرب",
+        "بقرب",
+        "بالقرب من",
+        "مقربة من",
+        "داخل",
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "شمالي",
+        "جنوبي",
+        "شرقي",
+        "غربي",
+        "ضواحي",
+        "أطراف",
+    )
+)
+IN = frozenset({"في"})
+
+
+def after_preposition(text: str, start: int, preps: frozenset[str] = PLACE_PREPOSITIONS) -> bool:
+    """Whether a place name at ``start`` of the original text follows one of ``preps``
+    (normalized, one or two words), a place noun between or not ("في مدينة", "بالقرب من"), or
+    ب attached to it ("بداغستان": the match allowed the proclitic, and ب is في)."""
+    if start > 0 and text[start - 1] == "ب":
+        return True
+    words = [normalize_word(w).lstrip("و") for w in text[max(0, start - 40) : start].split()[-3:]]
+    if words and words[-1] in PLACE_NOUNS:
+        words = words[:-1]
+    return bool(words) and (words[-1] in preps or " ".join(words[-2:]) in preps)
+
+
+def load_places(path: Path | None = None) -> Gazetteer:
+    """Load and check a places file (the package's when ``path`` is None).
+
+    A bad file raises :class:`~marsad.errors.DataFileError` naming it and the entry; a name listed
+    for two places is an error, since the text could not tell them apart."""
+    path = path or data_path("places", "places.yaml")
+    doc = load_yaml(path, SCHEMA)
+    body: dict[str, Any] = {k: v for k, v in doc.items() if k not in ("schema", "version")}
+    try:
+        parsed = PlacesFile.model_validate(body)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise DataFileError(f"{where}: {first['msg']}", source=str(path)) from exc
+    places: dict[str, Place] = {}
+    for entry in parsed.places:
+        place = Place(entry.name, entry.country, entry.kind, entry.ambiguous)
+        for word in (entry.name, *entry.variants):
+            form = normalize_word(word)
+            if not form:
+                raise DataFileError(f"empty name under {entry.name!r}", source=str(path))
+            seen = places.get(form)
+            if seen is not None and seen.name != entry.name:
+                raise DataFileError(
+                    f"{word!r} is listed under both {seen.name!r} and {entry.name!r}",
+                    source=str(path),
+                )
+            places[form] = place
+    return Gazetteer(places)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The package's places, loaded once."""
+    return load_places()
