@@ -35,7 +35,9 @@ def _small(tmp_path: Path, text: str = SMALL) -> Path:
 
 
 def _found(text: str, path: Path) -> list[tuple[str, str]]:
-    return [(text[h.start : h.end], h.place.country) for h in load_places(path).find(normalize(text))]
+    return [
+        (text[h.start : h.end], h.place.country) for h in load_places(path).find(normalize(text))
+    ]
 
 
 def test_names_variants_and_clitics_are_found(tmp_path: Path) -> None:
@@ -119,5 +121,18 @@ def test_an_arrest_with_no_agent_is_done_by_the_state_of_the_city() -> None:
         "وتصاعد التوتر بعد اعتقال مواطنين أذربيجانيين في مدينة يكاترينبورغ."
     )
     source, target, place = _event_of(text, "اعتقال")
-    assert source == ["RUS"]
+    assert source == ["RUS"] and target and "RUS" not in target
     assert place == "يكاترينبورغ"
+
+
+def test_a_place_of_another_clause_is_not_the_event_place() -> None:
+    text = (
+        "وانتقدت موسكو القرارات التي اتخذتها باكو، بينما تواصل الشرطة عملها "
+        "في مدينة يكاترينبورغ منذ أسابيع."
+    )
+    assert _event_of(text, "وانتقدت")[2] is None
+
+
+def test_a_place_just_before_the_trigger_places_it() -> None:
+    text = "وفي مدينة يكاترينبورغ اعتقلت الشرطة الروسية صحفيين أذربيجانيين."
+    assert _event_of(text, "اعتقلت")[2] == "يكاترينبورغ"

@@ -69,10 +69,7 @@ def test_an_act_that_almost_happened_is_not_asserted() -> None:
 
 
 def test_an_occasion_dates_its_own_act_not_the_story_after_it() -> None:
-    text = (
-        "واتصل علييف ببوتين بمناسبة ذكرى ميلاد بوتين.\n"
-        "وفي القمة انتقدت أذربيجان روسيا بشدة."
-    )
+    text = "واتصل علييف ببوتين بمناسبة ذكرى ميلاد بوتين.\nوفي القمة انتقدت أذربيجان روسيا بشدة."
     got = _dated(text, "2025-10")
     assert ("واتصل", "2025-10-07", "expression") in got
     assert ("انتقدت", "2025-10", "publication") in got

@@ -7,7 +7,7 @@ the other.
 
 from __future__ import annotations
 
-from marsad.events.arguments import _Arg
+from marsad.events.arguments import _CLAUSE_BREAK, _Arg, _clause_end
 from marsad.events.dating import _date
 from marsad.events.index import _DocIndex
 from marsad.events.lexicon import EventLexicon, TriggerForm
@@ -90,8 +90,9 @@ def _location(
 ) -> tuple[int, int] | None:
     """Where the act happened: the first state after في (a capital is its state: "في باكو"), or
     the first city or region named after a place preposition ("قرب أكتاو", "في مدينة
-    يكاترينبورغ"), whichever comes first after the trigger; failing both, the nearest such city
-    or region before the trigger in the sentence ("في يكاترينبورغ، اعتقلت الشرطة ...")."""
+    يكاترينبورغ"), whichever comes first after the trigger in its clause and at most twelve words
+    from it; failing both, such a city or region just before the trigger in the same clause ("في
+    يكاترينبورغ اعتقلت الشرطة ...")."""
     country = next(
         (
             a.mention
@@ -99,14 +100,31 @@ def _location(
             if a.prep == "في"
             and (actor := doc.actors.get(a.mention.actor)) is not None
             and actor.kind == "country"
+            and _words(doc.text, te, a.mention.start) <= _PLACE_REACH
         ),
         None,
     )
-    places = ix.places(doc, *sentence)
-    later = [p for p in places if p.start >= te]
+    # a city or region in the trigger's own clause, a few words from it: a long sentence names
+    # places for its other clauses too
+    end = _clause_end(doc, te, sentence[1], [])
+    later = [p for p in ix.places(doc, te, end) if _words(doc.text, te, p.start) <= _PLACE_REACH]
     if later and (country is None or later[0].start < country.start):
         return (later[0].start, later[0].end)
     if country is not None:
         return (country.start, country.end)
-    earlier = [p for p in places if p.end <= ts]
+    earlier = [
+        p
+        for p in ix.places(doc, sentence[0], ts)
+        if _words(doc.text, p.end, ts) <= _PLACE_REACH
+        and _CLAUSE_BREAK.search(doc.text, p.end, ts) is None
+    ]
     return (earlier[-1].start, earlier[-1].end) if earlier else None
+
+
+# how many words may stand between a trigger and the place that places it ("التقى الزعيمان مرة
+# أخرى في قمة منظمة شنغهاي للتعاون في أستانا": ten)
+_PLACE_REACH = 12
+
+
+def _words(text: str, lo: int, hi: int) -> int:
+    return len(text[lo:hi].split())
