@@ -71,6 +71,22 @@ def test_a_cordial_month_does_not_hide_a_crisis() -> None:
     assert labels.get("2025-08", labels.get("2025-10")) in ("normalization", "cooperation")
 
 
+def test_one_event_far_from_its_neighbours_is_no_phase() -> None:
+    """However extreme, a single event's month is too little evidence for a phase of its own."""
+    periods = [
+        _period("2024-01", 3.0, 5),
+        _period("2024-02", 3.2, 6),
+        _period("2024-03", -9.0, 1, conflict=1, material=1),
+        _period("2024-04", 2.9, 5),
+        _period("2024-05", 3.1, 6),
+    ]
+    assert [p.label for p in detect_phases(periods)] == ["cooperation"]
+    # two months of it are a crisis
+    periods[3] = _period("2024-04", -8.0, 6, conflict=6, material=5)
+    periods[2] = _period("2024-03", -9.0, 5, conflict=5, material=5)
+    assert [p.label for p in detect_phases(periods)] == ["cooperation", "crisis", "normalization"]
+
+
 def test_period_labels() -> None:
     assert period_of("2025-07-01", "month") == "2025-07"
     assert period_of("2025-07-01", "week") == "2025-W27"

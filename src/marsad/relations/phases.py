@@ -5,12 +5,13 @@ the pair's merged events per period, over the periods that have events.  An
 exact optimal partitioning (dynamic programming over every split, as in PELT
 without pruning; fine for the hundreds of periods a pair has) minimizes the
 event-weighted squared error of each segment around its mean plus a penalty
-per segment, ``beta = 2 * s2 * ln(n)`` (Schwarz's criterion for a change in mean: a
-location and a mean per new segment; n at least 2) where ``n`` is the number of periods
+per segment, ``beta = s2 * ln(n)`` (Schwarz's criterion counting the new mean of each
+segment; n at least 2) where ``n`` is the number of periods
 with events and ``s2`` a robust variance of the period-to-period noise (median
 absolute deviation of the first differences over sqrt 2, as change-point methods
 estimate it; floor 1.0) — a BIC-style penalty on the scale of that noise,
-so a phase change needs a real and lasting shift, not one bad day.  Events
+and a segment lighter than two dated events joins its nearest neighbour, so a phase
+change needs a real and lasting shift, not one bad day.  Events
 weigh into a period's mean by how well they are dated (one explicitly dated
 event counts 1, one dated only by its article 0.5).
 
@@ -140,6 +141,34 @@ def _label(g: float, conflict: float, material: float, previous: str | None) -> 
     return "cooperation"
 
 
+# the least evidence a phase of its own needs: two explicitly dated events (four dated only by
+# their article)
+MIN_PHASE_WEIGHT = 2.0
+
+
+def _weighty(ends: list[int], xs: list[float], ws: list[float]) -> list[int]:
+    """The partition with every segment lighter than :data:`MIN_PHASE_WEIGHT` joined to the
+    neighbour whose mean is nearest its own: one warm or one bad event is no phase, however far
+    it lies from its neighbours (the penalty cannot say so: it prices a segment, not its weight)."""
+    ends = list(ends)
+    while len(ends) > 1:
+        starts = [0, *ends[:-1]]
+        segs = list(zip(starts, ends, strict=True))
+        weights = [sum(ws[a:b]) for a, b in segs]
+        light = [i for i, w in enumerate(weights) if w < MIN_PHASE_WEIGHT]
+        if not light:
+            break
+        i = min(light, key=lambda k: (weights[k], k))
+        means = [
+            sum(x * w for x, w in zip(xs[a:b], ws[a:b], strict=True)) / (weights[k] or 1.0)
+            for k, (a, b) in enumerate(segs)
+        ]
+        options = [k for k in (i - 1, i + 1) if 0 <= k < len(segs)]
+        j = min(options, key=lambda k: (abs(means[k] - means[i]), k))
+        del ends[min(i, j)]  # the boundary between segments i and j
+    return ends
+
+
 def detect_phases(periods: list[Any]) -> list[Phase]:
     """Phases over timeline periods (objects with period, events, quad, goldstein_mean, key_events)."""
     filled = [p for p in periods if p.events]
@@ -148,8 +177,8 @@ def detect_phases(periods: list[Any]) -> list[Phase]:
     xs = [p.goldstein_mean for p in filled]
     ws = [getattr(p, "weight", 0.0) or float(p.events) for p in filled]
     s2 = max(1.0, noise_variance(xs))
-    beta = 2 * s2 * math.log(max(2, len(xs)))
-    ends = change_points(xs, ws, beta)
+    beta = s2 * math.log(max(2, len(xs)))
+    ends = _weighty(change_points(xs, ws, beta), xs, ws)
     phases: list[Phase] = []
     start = 0
     for end in ends:
