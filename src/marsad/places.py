@@ -138,18 +138,30 @@ PLACE_PREPOSITIONS = frozenset(
     )
 )
 IN = frozenset({"في"})
+TO = frozenset({normalize_word("إلى")})
 
 
 def after_preposition(text: str, start: int, preps: frozenset[str] = PLACE_PREPOSITIONS) -> bool:
     """Whether a place name at ``start`` of the original text follows one of ``preps``
-    (normalized, one or two words), a place noun between or not ("في مدينة", "بالقرب من"), or
-    ب attached to it ("بداغستان": the match allowed the proclitic, and ب is في)."""
+    (normalized, one or two words), a place noun between or not ("في مدينة", "بالقرب من"), or,
+    when في is one of them, ب attached to it ("بداغستان": the match allowed the proclitic)."""
     if start > 0 and text[start - 1] == "ب":
-        return True
+        return "في" in preps
     words = [normalize_word(w).lstrip("و") for w in text[max(0, start - 40) : start].split()[-3:]]
     if words and words[-1] in PLACE_NOUNS:
         words = words[:-1]
     return bool(words) and (words[-1] in preps or " ".join(words[-2:]) in preps)
+
+
+@cache
+def capitals() -> frozenset[str]:
+    """The capitals of ``actors/countries.yaml``, normalized: a capital is an actor (its state),
+    but after إلى or في it is also a place."""
+    from marsad.actors.lexicon import get_lexicon  # the actor lexicon is big: read on first need
+
+    return frozenset(
+        normalize_word(c) for e in get_lexicon().countries.values() for c in e.capitals
+    )
 
 
 def load_places(path: Path | None = None) -> Gazetteer:

@@ -50,6 +50,8 @@ from here.
 
 from __future__ import annotations
 
+import re
+
 from marsad.events.affixes import _accept, _unwaw
 from marsad.events.arguments import (
     _COORDINATION,
@@ -101,6 +103,7 @@ from marsad.events.lexicon import (
 from marsad.events.status import _first_person, _passive
 from marsad.events.venue import recode_hosted
 from marsad.model import Analysis, Event, Mention, argument_mentions
+from marsad.places import IN, TO, capitals
 from marsad.text.match import Hit, find_forms_in_spans
 from marsad.text.normalize import normalize_word
 
@@ -140,6 +143,7 @@ def _extract(doc: Analysis, lex: EventLexicon) -> None:
             continue
         sent_mentions = _dedupe(_within(mentions, starts, s, e))
         generic: list[_Generic] | None = None
+        ix.requested = _requested(lex, norm, hits)
         for h in hits:
             form = h.targets[0]
             if (
@@ -200,10 +204,45 @@ def _extract(doc: Analysis, lex: EventLexicon) -> None:
 def _territory(doc: Analysis, ix: _DocIndex, te: int, clause_end: int) -> Mention | None:
     """The state a city or region named after في (a place noun between or not) lies in, as a
     mention of that state spanning the place name, when the document names that state."""
-    for p in ix.places(doc, te, clause_end, only_in=True):
+    for p in ix.places(doc, te, clause_end, IN):
         if p.place.country in doc.actors:
             return Mention(p.start, p.end, p.place.country, f"place:{p.place.name}")
     return None
+
+
+def _requested(lex: EventLexicon, norm: str, hits: list[Hit[TriggerForm]]) -> set[int]:
+    """Starts of the triggers that a request names as what it asks for ("دعت روسيا أذربيجان إلى
+    الحوار", "دعاهم لحضور القمة", see ``requests`` in the modality file): the first trigger after
+    a request in its clause, at most twelve words on, when it is the request's complement (after
+    إلى or على, or with ل or ب attached), and an act named right after that one."""
+    asks = lex.words("requests")
+    out: set[int] = set()
+    for r in hits:
+        if lex.triggers[r.targets[0].entry].id not in asks:
+            continue
+        for o in hits:
+            if o.wstart < r.wend or lex.triggers[o.targets[0].entry].id in asks:
+                continue
+            gap = norm[r.wend : o.wstart]
+            if len(gap.split()) > _REQUEST_REACH or _REQUEST_BREAK.search(gap):
+                break
+            # the act asked for is the complement: لحضور، بالإفراج، إلى الحوار، على وقف — not a
+            # noun inside it ("بوقف اعتقال": the arrest goes on, its end is asked for)
+            words = gap.split()
+            if o.prefix.lstrip("وف")[:1] in ("ل", "ب") or (words and words[-1] in ("الي", "علي")):
+                out.add(o.wstart)
+                # and the act named right after it, its genitive ("لحضور اجتماع")
+                last = o
+                for nxt in hits:
+                    if nxt.wstart > last.wend and not norm[last.wend : nxt.wstart].strip():
+                        out.add(nxt.wstart)
+                        last = nxt
+                break
+    return out
+
+
+_REQUEST_REACH = 12
+_REQUEST_BREAK = re.compile(r"[.،؛;:!؟?]")
 
 
 def _setting(
@@ -614,7 +653,32 @@ def _event(
         return None
     if not target and entry.cameo[:2] not in _TARGETLESS_ROOTS:
         return None
+    if (
+        code == entry.cameo
+        and entry.id in _INVITATIONS
+        and _to_a_place(doc, ix, after_in_clause, te, clause_end)
+    ):
+        # "دعا نظراءه ... إلى سانت بطرسبورغ": a call to come to a place is an invitation
+        code = _INVITATIONS[entry.id]
+        rule += ":to-a-place"
     return _finish(doc, lex, h, sentence, source, target, rule, after, code, ix)
+
+
+# calls that, with a place as their إلى complement, are invitations (CAMEO 036)
+_INVITATIONS = {"call_on": "036"}
+
+
+def _to_a_place(doc: Analysis, ix: _DocIndex, after: list[_Arg], te: int, end: int) -> bool:
+    """Whether the first إلى complement of a trigger is a capital or a city or region ("إلى
+    موسكو", "إلى سانت بطرسبورغ"), not an act or a state called on ("دعا إلى الحوار", "دعا روسيا
+    إلى ...")."""
+    first = next((a for a in after if a.prep == "الي"), None)
+    places = ix.places(doc, te, end, TO)
+    if places and (first is None or places[0].start < first.mention.start):
+        return True
+    return first is not None and (
+        normalize_word(doc.text[first.mention.start : first.mention.end]) in capitals()
+    )
 
 
 _VISIT = "042"

@@ -49,6 +49,10 @@ def _finish(
         code, status = _PROMISE_CODES[code[:2]], "asserted"
         cameo = lex.code(code)
         rule += ":promise"
+    if status == "asserted" and h.wstart in ix.requested:
+        # "دعت روسيا أذربيجان إلى الحوار": the dialogue is asked for, not held
+        status = "planned"
+        rule += ":requested"
     when, basis, dspan = _date(doc, ts, sentence, ix, status)
     if basis == "publication" and _is_reference(lex, norm, h):
         when, basis, rule = None, None, rule + ":reference"

@@ -14,7 +14,7 @@ from itertools import pairwise
 from marsad.events.clauses import in_prepositional_phrase
 from marsad.events.dating import _latest_publication_day, _narrative_in
 from marsad.model import Analysis, Mention, TimeExpression
-from marsad.places import IN, PlaceHit, after_preposition, gazetteer
+from marsad.places import PLACE_PREPOSITIONS, PlaceHit, after_preposition, gazetteer
 from marsad.text.normalize import normalize_word
 
 TITLE_STARTS = "events.title_starts"  # Analysis.extras key: (end, actor) -> title span start
@@ -55,6 +55,7 @@ class _DocIndex:
     """
 
     __slots__ = (
+        "_after",
         "_in_phrase",
         "_memo",
         "_narrative",
@@ -65,6 +66,7 @@ class _DocIndex:
         "_text",
         "_timexes",
         "_titles",
+        "requested",
     )
 
     def __init__(self, doc: Analysis) -> None:
@@ -89,8 +91,12 @@ class _DocIndex:
         self._timexes: dict[tuple[int, int], list[TimeExpression]] = {}
         self._narrative: dict[tuple[int, int], TimeExpression | None] = {}
         self._published: date | _Unread | None = _UNREAD
-        # (place, after a preposition of place, after في): see places()
-        self._places: list[tuple[PlaceHit, bool, bool]] | None = None
+        # the document's cities and regions, and per set of prepositions which follow one
+        self._places: list[PlaceHit] | None = None
+        self._after: dict[frozenset[str], list[bool]] = {}
+        # normalized starts of the triggers of the sentence being read that a request asks for
+        # (set by the stage per sentence; see extract._requested)
+        self.requested: set[int] = set()
 
     def para(self, offset: int) -> int | None:
         """The index of the first paragraph holding ``offset``; None if none does."""
@@ -109,17 +115,25 @@ class _DocIndex:
             ]
         return got
 
-    def places(self, doc: Analysis, start: int, end: int, only_in: bool = False) -> list[PlaceHit]:
-        """The cities and regions (``data/places``) named in ``doc.text[start:end]`` after a
-        preposition of place, or after في only (see :func:`~marsad.places.after_preposition`);
-        the document is read once, on first need, and each name's preposition once."""
+    def places(
+        self, doc: Analysis, start: int, end: int, preps: frozenset[str] = PLACE_PREPOSITIONS
+    ) -> list[PlaceHit]:
+        """The cities and regions (``data/places``) named in ``doc.text[start:end]`` right after
+        one of ``preps`` (see :func:`~marsad.places.after_preposition`); the document is read
+        once, on first need, and each name's preposition once per set of prepositions."""
         if self._places is None:
-            self._places = [
-                (p, after_preposition(doc.text, p.start), after_preposition(doc.text, p.start, IN))
-                for p in gazetteer().find(doc.norm)
+            self._places = gazetteer().find(doc.norm)
+            self._after = {}
+        ok = self._after.get(preps)
+        if ok is None:
+            ok = self._after[preps] = [
+                after_preposition(doc.text, p.start, preps) for p in self._places
             ]
-        k = 2 if only_in else 1
-        return [p[0] for p in self._places if start <= p[0].start and p[0].end <= end and p[k]]
+        return [
+            p
+            for p, k in zip(self._places, ok, strict=True)
+            if k and start <= p.start and p.end <= end
+        ]
 
     def published(self, doc: Analysis) -> date | None:
         """:func:`_latest_publication_day`, read on first need (as the rule did) and kept."""

@@ -342,6 +342,13 @@ def load_event_lexicon(
                     lex.forms[n].append(TriggerForm(i, kind))
                 if kind == "noun" and f.endswith("ة") and n:
                     lex.forms[n[:-1] + "ت"].append(TriggerForm(i, kind, construct=True))
+    if triggers_path is None:
+        # the package's lists of trigger ids must name the package's triggers: a typo would do
+        # nothing (a trigger file of one's own may leave some out)
+        for key in ("framing", "requests"):
+            unknown = [x for x in modality.get(key) or [] if x not in seen]
+            if unknown:
+                raise DataFileError(f"{key}: {unknown} are not trigger ids", source=str(mpath))
     return lex
 
 

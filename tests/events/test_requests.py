@@ -1,0 +1,60 @@
+"""A request and what it asks for: the call is an event, the act asked for is not done (planned);
+a call to come to a place is an invitation.  Every sentence here is invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from marsad.errors import DataFileError
+from marsad.events.lexicon import load_event_lexicon
+from marsad.model import Document, DocumentMeta
+from marsad.pipeline import analyze
+from marsad.resources import data_path
+
+
+def _events(text: str) -> dict[str, tuple[str, str, list[str], list[str]]]:
+    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
+    return {a.span(*e.trigger): (e.cameo, e.status, e.source, e.target) for e in a.events}
+
+
+def test_the_act_a_call_asks_for_is_planned() -> None:
+    got = _events("ودعت روسيا أذربيجان إلى الحوار.")
+    assert got["ودعت"][:2] == ("106", "asserted")
+    assert got["الحوار"][1] == "planned"
+
+
+def test_an_act_after_the_clause_of_the_request_is_done() -> None:
+    got = _events("ودعت موسكو باكو إلى الحوار، وانتقدت روسيا فرنسا.")
+    assert got["الحوار"][1] == "planned"
+    assert got["وانتقدت"][:2] == ("111", "asserted")
+
+
+def test_a_call_to_a_place_is_an_invitation() -> None:
+    got = _events("ودعا بوتين علييف إلى سانت بطرسبورغ لحضور قمة غير رسمية.")
+    assert got["ودعا"][:2] == ("036", "asserted")
+    assert got["لحضور"][1] == "planned"
+    got = _events("ودعا بوتين علييف إلى سانت بطرسبورغ لحضور اجتماع غير رسمي.")
+    assert got["لحضور"][1] == got["اجتماع"][1] == "planned"  # and what it asks them to attend
+    # a capital is a place too; a state called on is not
+    assert _events("ودعا بوتين أردوغان إلى موسكو.")["ودعا"][0] == "036"
+    assert _events("ودعت فرنسا روسيا إلى وقف إطلاق النار.")["ودعت"][0] != "036"
+
+
+def test_a_noun_inside_what_is_asked_for_goes_on() -> None:
+    """"بوقف اعتقال": the arrests go on, their end is asked for."""
+    got = _events("وطالبت أذربيجان بوقف اعتقال مواطنين أذربيجانيين في روسيا.")
+    assert got["اعتقال"][1] == "asserted"
+
+
+def test_requests_must_name_trigger_ids(tmp_path: Path) -> None:
+    src = data_path("events", "modality.yaml")
+    doc = yaml.safe_load(src.read_text(encoding="utf-8"))
+    doc["requests"] = [*doc["requests"], "call_onn"]
+    path = tmp_path / "modality.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataFileError, match="call_onn") as info:
+        load_event_lexicon(modality_path=path)
+    assert "modality.yaml" in str(info.value)
