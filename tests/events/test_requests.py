@@ -44,7 +44,7 @@ def test_a_call_to_a_place_is_an_invitation() -> None:
 
 
 def test_a_noun_inside_what_is_asked_for_goes_on() -> None:
-    """"بوقف اعتقال": the arrests go on, their end is asked for."""
+    """ "بوقف اعتقال": the arrests go on, their end is asked for."""
     got = _events("وطالبت أذربيجان بوقف اعتقال مواطنين أذربيجانيين في روسيا.")
     assert got["اعتقال"][1] == "asserted"
 
