@@ -58,3 +58,15 @@ def test_requests_must_name_trigger_ids(tmp_path: Path) -> None:
     with pytest.raises(DataFileError, match="call_onn") as info:
         load_event_lexicon(modality_path=path)
     assert "modality.yaml" in str(info.value)
+
+
+def test_a_future_phrase_of_aid_is_a_promise() -> None:
+    """ "ستقدم مساعدات": the phrase's verb carries the future, as ستدعم does: intent (033)."""
+    got = _events("وقال بوتين إن روسيا ستقدم مساعدات لأذربيجان.")
+    assert got["ستقدم مساعدات"][:2] == ("033", "asserted")
+
+
+def test_the_purpose_of_aid_is_aimed_at_not_done() -> None:
+    got = _events('وقال بوتين لعلييف: "سنقدم كل مساعدة ممكنة للتحقيق".')
+    assert got["سنقدم كل مساعدة"][:2] == ("033", "asserted")
+    assert got["للتحقيق"][1] == "planned"

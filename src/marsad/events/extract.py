@@ -211,37 +211,40 @@ def _territory(doc: Analysis, ix: _DocIndex, te: int, clause_end: int) -> Mentio
 
 
 def _requested(lex: EventLexicon, norm: str, hits: list[Hit[TriggerForm]]) -> set[int]:
-    """Starts of the triggers that a request names as what it asks for ("دعت روسيا أذربيجان إلى
-    الحوار", "دعاهم لحضور القمة", see ``requests`` in the modality file): the first trigger after
-    a request in its clause, at most twelve words on, when it is the request's complement (after
-    إلى or على, or with ل or ب attached), and an act named right after that one."""
-    asks = lex.words("requests")
+    """Starts of the triggers that name an act asked for or aimed at, not done (see ``requests``
+    and ``purposes`` in the modality file): the first trigger after a request in its clause, at
+    most twelve words on, when it is the request's complement (after إلى or على, or with ل or ب
+    attached: "دعت روسيا أذربيجان إلى الحوار", "دعاهم لحضور القمة"), or the first one after an act
+    of aid or cooperation, at most four words on, with the ل of purpose ("سنقدم كل مساعدة ممكنة
+    للتحقيق"); and an act named right after that one ("لحضور اجتماع")."""
     out: set[int] = set()
-    for r in hits:
-        if lex.triggers[r.targets[0].entry].id not in asks:
-            continue
-        for o in hits:
-            if o.wstart < r.wend or lex.triggers[o.targets[0].entry].id in asks:
+    for key, reach, lam_only in (("requests", 12, False), ("purposes", 4, True)):
+        asks = lex.words(key)
+        for r in hits:
+            if lex.triggers[r.targets[0].entry].id not in asks:
+                continue
+            o = next((o for o in hits if o.wstart >= r.wend), None)
+            if o is None:
                 continue
             gap = norm[r.wend : o.wstart]
-            if len(gap.split()) > _REQUEST_REACH or _REQUEST_BREAK.search(gap):
-                break
+            words = gap.split()
+            if len(words) > reach or _REQUEST_BREAK.search(gap):
+                continue
             # the act asked for is the complement: لحضور، بالإفراج، إلى الحوار، على وقف — not a
             # noun inside it ("بوقف اعتقال": the arrest goes on, its end is asked for)
-            words = gap.split()
-            if o.prefix.lstrip("وف")[:1] in ("ل", "ب") or (words and words[-1] in ("الي", "علي")):
+            lam = o.prefix.lstrip("وف")[:1]
+            if lam == "ل" or (
+                not lam_only and (lam == "ب" or (words and words[-1] in ("الي", "علي")))
+            ):
                 out.add(o.wstart)
-                # and the act named right after it, its genitive ("لحضور اجتماع")
                 last = o
                 for nxt in hits:
                     if nxt.wstart > last.wend and not norm[last.wend : nxt.wstart].strip():
                         out.add(nxt.wstart)
                         last = nxt
-                break
     return out
 
 
-_REQUEST_REACH = 12
 _REQUEST_BREAK = re.compile(r"[.،؛;:!؟?]")
 
 

@@ -39,7 +39,7 @@ def _finish(
         rule += ":question"
     if (
         status == "planned"
-        and h.targets[0].kind == "verb"
+        and h.targets[0].kind in ("verb", "phrase")  # ستدعم، ستقدم مساعدات
         and "س" in h.prefix  # the verb's own future (ستدعم), not a planned setting around it
         and code[:2] in _PROMISE_CODES
         and code[:3] not in _NOT_PROMISES

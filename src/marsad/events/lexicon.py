@@ -345,7 +345,7 @@ def load_event_lexicon(
     if triggers_path is None:
         # the package's lists of trigger ids must name the package's triggers: a typo would do
         # nothing (a trigger file of one's own may leave some out)
-        for key in ("framing", "requests"):
+        for key in ("framing", "requests", "purposes"):
             unknown = [x for x in modality.get(key) or [] if x not in seen]
             if unknown:
                 raise DataFileError(f"{key}: {unknown} are not trigger ids", source=str(mpath))
