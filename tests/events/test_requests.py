@@ -70,3 +70,17 @@ def test_the_purpose_of_aid_is_aimed_at_not_done() -> None:
     got = _events('وقال بوتين لعلييف: "سنقدم كل مساعدة ممكنة للتحقيق".')
     assert got["سنقدم كل مساعدة"][:2] == ("033", "asserted")
     assert got["للتحقيق"][1] == "planned"
+
+
+def test_a_verb_with_a_resumptive_pronoun_takes_the_main_subject() -> None:
+    """ "أصدرت الخارجية بيانا حذرت فيه باكو": the ministry warns, Baku is warned."""
+    a = analyze(
+        Document(
+            "أصدرت وزارة الخارجية الروسية بيانا حذرت فيه باكو من التصعيد.",
+            "أصدرت وزارة الخارجية الروسية بيانا حذرت فيه باكو من التصعيد.",
+            DocumentMeta(published="2025-07-10"),
+        )
+    )
+    warn = [e for e in a.events if a.span(*e.trigger) == "حذرت"]
+    assert warn and warn[0].source == ["rus_mfa"] and warn[0].target == ["AZE"]
+    assert warn[0].rule.endswith(":relative-clause")

@@ -210,6 +210,13 @@ def _territory(doc: Analysis, ix: _DocIndex, te: int, clause_end: int) -> Mentio
     return None
 
 
+def _resumptive(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
+    """Whether the word after a verb is a pronoun pointing back to a noun before it (فيه، خلالها,
+    see ``resumptives`` in the modality file)."""
+    nxt = norm[h.wend : h.wend + 16].split(maxsplit=1)
+    return bool(nxt) and nxt[0] in lex.words("resumptives")
+
+
 def _requested(lex: EventLexicon, norm: str, hits: list[Hit[TriggerForm]]) -> set[int]:
     """Starts of the triggers that name an act asked for or aimed at, not done (see ``requests``
     and ``purposes`` in the modality file): the first trigger after a request in its clause, at
@@ -421,6 +428,17 @@ def _event(
             elif pronoun and before:
                 subject = before[-1]
                 rule += ":pronoun"
+        if subject is None and form.kind == "verb" and _resumptive(lex, nz.text, h):
+            # "أصدرت الخارجية بيانا حذرت فيه باكو": a verb with a pronoun pointing back (فيه،
+            # خلاله) opens a relative clause on the noun before it; who issued or held that acts,
+            # and the actor after the pronoun is the object, not the subject
+            bare = [m for m in before if not ix.prep(m) and ix.free(m)]
+            if bare:
+                subject = _list_opening(doc, sent_mentions, bare[-1], ix)
+                rule += ":relative-clause"
+                obj = next((a for a in after_in_clause if a.prep == ""), None)
+                if obj is not None and not target:
+                    target = [obj.mention.actor]
         # a trigger phrase that is a definite noun phrase (الحشد العسكري) takes its arguments as a
         # noun does, not as a verb with a subject before or after it
         nounish = form.kind == "noun" or (form.kind == "phrase" and h.form.startswith("ال"))
