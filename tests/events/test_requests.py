@@ -84,3 +84,19 @@ def test_a_verb_with_a_resumptive_pronoun_takes_the_main_subject() -> None:
     warn = [e for e in a.events if a.span(*e.trigger) == "حذرت"]
     assert warn and warn[0].source == ["rus_mfa"] and warn[0].target == ["AZE"]
     assert warn[0].rule.endswith(":relative-clause")
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "source"),
+    [
+        # a feminine verb after a sentence about a man: the state after it is its subject
+        ("والتقى بوتين علييف في دوشنبه، وطالبت موسكو باكو بالتهدئة.", "وطالبت", "RUS"),
+        # the same verb after a sentence about a woman goes on with her (دعت: the defective دعا)
+        ("وتابعت زاخاروفا حديثها، ودعت باكو إلى الحوار.", "ودعت", "zakharova_maria"),
+        ("وتابع بوتين حديثه، ودعا باكو إلى الحوار.", "ودعا", "putin_vladimir"),
+    ],
+)
+def test_a_shared_subject_agrees_with_the_verb(text: str, verb: str, source: str) -> None:
+    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
+    got = [e.source for e in a.events if a.span(*e.trigger) == verb]
+    assert got == [[source]]

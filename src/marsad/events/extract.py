@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import re
 
+from marsad.actors.lexicon import get_lexicon
 from marsad.events.affixes import _accept, _unwaw
 from marsad.events.arguments import (
     _COORDINATION,
@@ -208,6 +209,23 @@ def _territory(doc: Analysis, ix: _DocIndex, te: int, clause_end: int) -> Mentio
         if p.place.country in doc.actors:
             return Mention(p.start, p.end, p.place.country, f"place:{p.place.name}")
     return None
+
+
+def _agrees(lex: EventLexicon, h: Hit[TriggerForm], person: str) -> bool:
+    """Whether a verb's gender allows a person as its subject: "وطالبت موسكو" after a sentence
+    about Putin is Moscow's demand, since طالبت is feminine (a state is grammatically feminine).
+    A form is feminine when the entry also lists it without its ت (طالبت/طالب, دعت/دعا, نفت/نفى,
+    تطالب/يطالب); a person of unknown gender agrees with any verb."""
+    entry = get_lexicon().people.get(person)
+    if entry is None:
+        return True
+    forms = lex.verb_forms(h.targets[0].entry)
+    f = h.form
+    stem = f[:-1]
+    feminine = (
+        f.endswith("ت") and (stem in forms or stem + "ا" in forms or stem + "ي" in forms)
+    ) or (f.startswith("ت") and "ي" + f[1:] in forms)
+    return feminine == (entry.gender == "f")
 
 
 def _resumptive(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
@@ -471,6 +489,7 @@ def _event(
                     and subject is not None
                     and not target
                     and doc.actors[subject.actor].kind != "person"
+                    and _agrees(lex, h, shared.actor)
                 ):
                     # "وتابعت زاخاروفا ...، ودعت باكو إلى": a verb joined by و after a comma goes
                     # on with the person who is the subject of the sentence; the state after it

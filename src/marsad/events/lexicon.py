@@ -178,6 +178,7 @@ class EventLexicon:
     _cues: dict[int, tuple[TriggerEntry, EntryCues]] = field(default_factory=dict)
     _dual_words: dict[str, frozenset[str]] | None = None
     _spaced: dict[tuple[str, str | None], tuple[str, ...]] = field(default_factory=dict)
+    _entry_verbs: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def automaton(self) -> Any:
         if self._automaton is None:
@@ -200,6 +201,15 @@ class EventLexicon:
             ) | self.words("light_verbs")
         first = form.split()[0]
         return first not in self._verb_forms
+
+    def verb_forms(self, entry: int) -> frozenset[str]:
+        """The normalized verb forms of trigger entry ``entry`` (its index), kept."""
+        got = self._entry_verbs.get(entry)
+        if got is None:
+            got = self._entry_verbs[entry] = frozenset(
+                normalize_word(v) for v in self.triggers[entry].verbs
+            )
+        return got
 
     def words(self, key: str, part: str | None = None, *, head: bool = False) -> frozenset[str]:
         """A cue list of the modality file, normalized (``words("background", "before")``); with
