@@ -1,0 +1,28 @@
+"""A danger named is no threat made.  Every sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.model import Document, DocumentMeta
+from marsad.pipeline import analyze
+
+
+def _codes(text: str) -> list[str]:
+    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
+    return [e.cameo for e in a.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وسيكون التعاون بين إيران وروسيا أساسيا لمواجهة التهديدات المشتركة في المنطقة.",
+        "وقال الوزير إن سياسة باكو تشكل تهديدا لأمن روسيا.",
+    ],
+)
+def test_a_danger_named_is_no_threat(text: str) -> None:
+    assert not any(c.startswith("13") for c in _codes(text))
+
+
+def test_a_threat_made_stays() -> None:
+    assert "1312" in _codes("وهددت روسيا أذربيجان بعقوبات.")
