@@ -26,3 +26,10 @@ def test_a_danger_named_is_no_threat(text: str) -> None:
 
 def test_a_threat_made_stays() -> None:
     assert "1312" in _codes("وهددت روسيا أذربيجان بعقوبات.")
+
+
+def test_what_would_be_better_is_not_done() -> None:
+    """ "من الأفضل أن ...": advice, not an act (modality.yaml hypothetical cues)."""
+    text = "ورأى الخبير أن من الأفضل أن تفرض روسيا عقوبات على أذربيجان."
+    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
+    assert [e.status for e in a.events if e.cameo.startswith("16")] == ["hypothetical"]
