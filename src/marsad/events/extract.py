@@ -163,6 +163,8 @@ def _extract(doc: Analysis, lex: EventLexicon) -> None:
                 continue
             if _setting(lex, norm, h, hits):
                 continue
+            if form.kind == "noun" and _demonstrative(lex, norm, h):
+                continue  # "هذه الزيارة": an act told before, coded where it was told
             code = _refined_code(entry, cues, norm, h)
             kind = _ACT_KINDS.get(lex.code(code).plover)
             if kind is None:
@@ -226,6 +228,13 @@ def _agrees(lex: EventLexicon, h: Hit[TriggerForm], person: str) -> bool:
         f.endswith("ت") and (stem in forms or stem + "ا" in forms or stem + "ي" in forms)
     ) or (f.startswith("ت") and "ي" + f[1:] in forms)
     return feminine == (entry.gender == "f")
+
+
+def _demonstrative(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
+    """Whether a demonstrative stands right before a verbal noun ("هذه الزيارة", "ومن تلك
+    المحادثات"; see ``demonstratives`` in the modality file)."""
+    prev = norm[max(0, h.wstart - 12) : h.wstart].split()[-1:]
+    return bool(prev) and _unwaw(prev[0]) in lex.words("demonstratives")
 
 
 def _resumptive(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:

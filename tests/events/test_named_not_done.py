@@ -1,4 +1,6 @@
-"""A danger named is no threat made.  Every sentence here is invented."""
+"""Acts that are named but not done or not new: a danger named is no threat made, advice is no act,
+and an act pointed back to with a demonstrative was coded where it was told.  Every sentence
+here is invented."""
 
 from __future__ import annotations
 
@@ -33,3 +35,11 @@ def test_what_would_be_better_is_not_done() -> None:
     text = "ورأى الخبير أن من الأفضل أن تفرض روسيا عقوبات على أذربيجان."
     a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
     assert [e.status for e in a.events if e.cameo.startswith("16")] == ["hypothetical"]
+
+
+def test_an_act_named_with_a_demonstrative_was_told_before() -> None:
+    """ "هذه الزيارة" points back to the visit already coded: one event per act."""
+    text = "وزار بوتين باكو أمس. ويأمل الكرملين أن تعزز هذه الزيارة الثقة مع أوكرانيا."
+    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
+    visits = [(e.source, e.target) for e in a.events if e.cameo.startswith("04")]
+    assert visits == [(["putin_vladimir"], ["AZE"])]
