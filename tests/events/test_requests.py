@@ -100,3 +100,10 @@ def test_a_shared_subject_agrees_with_the_verb(text: str, verb: str, source: str
     a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
     got = [e.source for e in a.events if a.span(*e.trigger) == verb]
     assert got == [[source]]
+
+
+def test_a_dual_pronoun_on_a_noun_names_the_two_last_parties() -> None:
+    text = "واتصل بوتين بعلييف في آب. ورغم اجتماعهما في بكين الشهر الماضي لم يتحدث الرئيسان."
+    a = analyze(Document(text, text, DocumentMeta(published="2025-10-10")))
+    got = [(e.source, e.target) for e in a.events if a.span(*e.trigger) == "اجتماعهما"]
+    assert got == [(["putin_vladimir"], ["aliyev_ilham"])]

@@ -395,22 +395,31 @@ def _group_subject(
 def _dual(
     doc: Analysis, lex: EventLexicon, h: Hit[TriggerForm], mentions: list[Mention], ts: int
 ) -> tuple[str, str] | None:
-    """ "التقى الرئيسان" / "اتفق البلدان": the two parties named last before the trigger."""
+    """ "التقى الرئيسان" / "اتفق البلدان" / "اجتماعهما": the two parties named last before the
+    trigger (for the dual pronoun on a noun, two persons if the text has them, else two states)."""
     words = [normalize_headword(_unwaw(w)) for w in doc.norm.text[h.wend : h.wend + 20].split()[:1]]
     words += [
         normalize_headword(_unwaw(w))
         for w in doc.norm.text[max(0, h.wstart - 20) : h.wstart].split()[-1:]
     ]
     kinds = {k for w in words for k in lex.dual_kinds(w)}
-    if not kinds:
-        return None
-    want_person = "persons" in kinds
+    if kinds:
+        return _last_two(doc, mentions, ts, "persons" in kinds)
+    if h.suffix == "هما" and h.targets[0].kind == "noun":
+        return _last_two(doc, mentions, ts, True) or _last_two(doc, mentions, ts, False)
+    return None
+
+
+def _last_two(
+    doc: Analysis, mentions: list[Mention], ts: int, persons: bool
+) -> tuple[str, str] | None:
+    """The last two actors of two states named before ``ts``, persons or not."""
     seen: list[str] = []
     for m in reversed(mentions):
         if m.end > ts:
             continue
         actor = doc.actors.get(m.actor)
-        if actor is None or (actor.kind == "person") != want_person:
+        if actor is None or (actor.kind == "person") != persons:
             continue
         cc = country_part(actor.code)
         if m.actor not in seen and all(_cc(doc, x) != cc for x in seen):
