@@ -108,18 +108,24 @@ def _location(
         ),
         None,
     )
+    places = ix.places(doc, *sentence)
+    if not places:  # most sentences name no city: the state, if any, is the place
+        return (country.start, country.end) if country is not None else None
     # a city or region in the trigger's own clause, a few words from it: a long sentence names
     # places for its other clauses too
     end = _clause_end(doc, te, sentence[1], [])
-    later = [p for p in ix.places(doc, te, end) if _words(doc.text, te, p.start) <= _PLACE_REACH]
+    later = [
+        p for p in places if te <= p.start < end and _words(doc.text, te, p.start) <= _PLACE_REACH
+    ]
     if later and (country is None or later[0].start < country.start):
         return (later[0].start, later[0].end)
     if country is not None:
         return (country.start, country.end)
     earlier = [
         p
-        for p in ix.places(doc, sentence[0], ts)
-        if _words(doc.text, p.end, ts) <= _PLACE_REACH
+        for p in places
+        if p.end <= ts
+        and _words(doc.text, p.end, ts) <= _PLACE_REACH
         and _CLAUSE_BREAK.search(doc.text, p.end, ts) is None
     ]
     return (earlier[-1].start, earlier[-1].end) if earlier else None

@@ -124,6 +124,8 @@ class _DocIndex:
         if self._places is None:
             self._places = gazetteer().find(doc.norm)
             self._after = {}
+        if not self._places:
+            return []
         ok = self._after.get(preps)
         if ok is None:
             ok = self._after[preps] = [
