@@ -107,3 +107,14 @@ def test_a_dual_pronoun_on_a_noun_names_the_two_last_parties() -> None:
     a = analyze(Document(text, text, DocumentMeta(published="2025-10-10")))
     got = [(e.source, e.target) for e in a.events if a.span(*e.trigger) == "اجتماعهما"]
     assert got == [(["putin_vladimir"], ["aliyev_ilham"])]
+
+
+def test_a_verb_of_purpose_goes_on_with_the_main_subject() -> None:
+    """ "بادر علييف ... ذكرى ميلاد بوتين ليتصل به": Aliyev calls; بوتين closes a genitive."""
+    text = "وبادر علييف بانتهاز فرصة ذكرى ميلاد بوتين ليتصل به هاتفيا وليقدم تهانيه."
+    a = analyze(Document(text, text, DocumentMeta(published="2025-10")))
+    got = {a.span(*e.trigger): (e.source, e.target, e.date) for e in a.events}
+    assert got["ليتصل"] == (["aliyev_ilham"], ["putin_vladimir"], "2025-10-07")
+    assert got["وليقدم تهانيه"][:2] == (["aliyev_ilham"], ["putin_vladimir"])
+    # a masdar after ل is no verb of purpose: its agent is found as before
+    assert ":purpose" not in "".join(e.rule for e in a.events if a.span(*e.trigger) == "لبحث")

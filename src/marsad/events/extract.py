@@ -421,6 +421,21 @@ def _event(
                 rule += ":governed"
                 if gen is not None and _cc(doc, gen.mention.actor) != _cc(doc, subject.actor):
                     target = [gen.mention.actor]
+        if (
+            subject is None
+            and h.prefix.lstrip("وف") == "ل"
+            # ل of purpose takes the imperfect (ليتصل، ليقدم تهانيه); لبحث and لتوسيع are nouns
+            and h.form[:1] in (("ي", "ت") if form.kind == "verb" else ("ي",))
+            and form.kind in ("verb", "phrase")
+            and not any(a.prep == "" and ix.free(a.mention) for a in after_in_clause[:1])
+        ):
+            # "بادر علييف بانتهاز ذكرى ميلاد بوتين ليتصل به": a verb of purpose with no subject
+            # of its own goes on with the main clause's subject (the first actor outside a
+            # prepositional phrase), not the actor named last before it
+            free = [m for m in before if not ix.prep(m) and ix.free(m)]
+            if free:
+                subject = _list_opening(doc, sent_mentions, free[0], ix)
+                rule += ":purpose"
         if subject is None and form.kind in ("noun", "phrase") and not _passive(nz.text, h):
             gen = _genitive(doc, te, after_in_clause)
             if gen is not None and entry.patient_genitive and not target:
