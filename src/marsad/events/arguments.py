@@ -465,3 +465,27 @@ def _genitive(doc: Analysis, te: int, after: list[_Arg]) -> _Arg | None:
     if len(gap.split()) > _GEN_GAP_MAX_WORDS:
         return None
     return after[0]
+
+
+def _agrees(lex: EventLexicon, h: Hit[TriggerForm], person: str) -> bool:
+    """Whether a verb's gender allows a person as its subject: "وطالبت موسكو" after a sentence
+    about Putin is Moscow's demand, since طالبت is feminine (a state is grammatically feminine).
+    A form is feminine when the entry also lists it without its ت (طالبت/طالب, دعت/دعا, نفت/نفى,
+    تطالب/يطالب); a person of unknown gender agrees with any verb."""
+    entry = get_actor_lexicon().people.get(person)
+    if entry is None:
+        return True
+    forms = lex.verb_forms(h.targets[0].entry)
+    f = h.form
+    stem = f[:-1]
+    feminine = (
+        f.endswith("ت") and (stem in forms or stem + "ا" in forms or stem + "ي" in forms)
+    ) or (f.startswith("ت") and "ي" + f[1:] in forms)
+    return feminine == (entry.gender == "f")
+
+
+def _resumptive(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
+    """Whether the word after a verb is a pronoun pointing back to a noun before it (فيه، خلالها,
+    see ``resumptives`` in the modality file)."""
+    nxt = norm[h.wend : h.wend + 16].split(maxsplit=1)
+    return bool(nxt) and nxt[0] in lex.words("resumptives")

@@ -50,9 +50,6 @@ from here.
 
 from __future__ import annotations
 
-import re
-
-from marsad.actors.lexicon import get_lexicon
 from marsad.events.affixes import _accept, _unwaw
 from marsad.events.arguments import (
     _COORDINATION,
@@ -60,6 +57,7 @@ from marsad.events.arguments import (
     _LOCATION_PREPS,
     _SVO_GAP,
     _agent_phrase,
+    _agrees,
     _Arg,
     _cc,
     _clause_end,
@@ -78,6 +76,7 @@ from marsad.events.arguments import (
     _nisba_pair,
     _own_outlet,
     _quote_around,
+    _resumptive,
     _shared_subject,
     _side_of,
     _title_start,
@@ -101,10 +100,9 @@ from marsad.events.lexicon import (
     TriggerForm,
     get_event_lexicon,
 )
-from marsad.events.status import _first_person, _passive
-from marsad.events.venue import recode_hosted
+from marsad.events.status import _demonstrative, _first_person, _passive, _requested
+from marsad.events.venue import _INVITATIONS, _territory, _to_a_place, recode_hosted
 from marsad.model import Analysis, Event, Mention, argument_mentions
-from marsad.places import IN, TO, capitals
 from marsad.text.match import Hit, find_forms_in_spans
 from marsad.text.normalize import normalize_word
 
@@ -202,84 +200,6 @@ def _extract(doc: Analysis, lex: EventLexicon) -> None:
             doc.events.append(event)
             if generic:
                 _register(doc, event, generic)
-
-
-def _territory(doc: Analysis, ix: _DocIndex, te: int, clause_end: int) -> Mention | None:
-    """The state a city or region named after في (a place noun between or not) lies in, as a
-    mention of that state spanning the place name, when the document names that state."""
-    for p in ix.places(doc, te, clause_end, IN):
-        if p.place.country in doc.actors:
-            return Mention(p.start, p.end, p.place.country, f"place:{p.place.name}")
-    return None
-
-
-def _agrees(lex: EventLexicon, h: Hit[TriggerForm], person: str) -> bool:
-    """Whether a verb's gender allows a person as its subject: "وطالبت موسكو" after a sentence
-    about Putin is Moscow's demand, since طالبت is feminine (a state is grammatically feminine).
-    A form is feminine when the entry also lists it without its ت (طالبت/طالب, دعت/دعا, نفت/نفى,
-    تطالب/يطالب); a person of unknown gender agrees with any verb."""
-    entry = get_lexicon().people.get(person)
-    if entry is None:
-        return True
-    forms = lex.verb_forms(h.targets[0].entry)
-    f = h.form
-    stem = f[:-1]
-    feminine = (
-        f.endswith("ت") and (stem in forms or stem + "ا" in forms or stem + "ي" in forms)
-    ) or (f.startswith("ت") and "ي" + f[1:] in forms)
-    return feminine == (entry.gender == "f")
-
-
-def _demonstrative(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
-    """Whether a demonstrative stands right before a verbal noun ("هذه الزيارة", "ومن تلك
-    المحادثات"; see ``demonstratives`` in the modality file)."""
-    prev = norm[max(0, h.wstart - 12) : h.wstart].split()[-1:]
-    return bool(prev) and _unwaw(prev[0]) in lex.words("demonstratives")
-
-
-def _resumptive(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
-    """Whether the word after a verb is a pronoun pointing back to a noun before it (فيه، خلالها,
-    see ``resumptives`` in the modality file)."""
-    nxt = norm[h.wend : h.wend + 16].split(maxsplit=1)
-    return bool(nxt) and nxt[0] in lex.words("resumptives")
-
-
-def _requested(lex: EventLexicon, norm: str, hits: list[Hit[TriggerForm]]) -> set[int]:
-    """Starts of the triggers that name an act asked for or aimed at, not done (see ``requests``
-    and ``purposes`` in the modality file): the first trigger after a request in its clause, at
-    most twelve words on, when it is the request's complement (after إلى or على, or with ل or ب
-    attached: "دعت روسيا أذربيجان إلى الحوار", "دعاهم لحضور القمة"), or the first one after an act
-    of aid or cooperation, at most four words on, with the ل of purpose ("سنقدم كل مساعدة ممكنة
-    للتحقيق"); and an act named right after that one ("لحضور اجتماع")."""
-    out: set[int] = set()
-    for key, reach, lam_only in (("requests", 12, False), ("purposes", 4, True)):
-        asks = lex.words(key)
-        for r in hits:
-            if lex.triggers[r.targets[0].entry].id not in asks:
-                continue
-            o = next((o for o in hits if o.wstart >= r.wend), None)
-            if o is None:
-                continue
-            gap = norm[r.wend : o.wstart]
-            words = gap.split()
-            if len(words) > reach or _REQUEST_BREAK.search(gap):
-                continue
-            # the act asked for is the complement: لحضور، بالإفراج، إلى الحوار، على وقف — not a
-            # noun inside it ("بوقف اعتقال": the arrest goes on, its end is asked for)
-            lam = o.prefix.lstrip("وف")[:1]
-            if lam == "ل" or (
-                not lam_only and (lam == "ب" or (words and words[-1] in ("الي", "علي")))
-            ):
-                out.add(o.wstart)
-                last = o
-                for nxt in hits:
-                    if nxt.wstart > last.wend and not norm[last.wend : nxt.wstart].strip():
-                        out.add(nxt.wstart)
-                        last = nxt
-    return out
-
-
-_REQUEST_BREAK = re.compile(r"[.،؛;:!؟?]")
 
 
 def _setting(
@@ -726,23 +646,6 @@ def _event(
         code = _INVITATIONS[entry.id]
         rule += ":to-a-place"
     return _finish(doc, lex, h, sentence, source, target, rule, after, code, ix)
-
-
-# calls that, with a place as their إلى complement, are invitations (CAMEO 036)
-_INVITATIONS = {"call_on": "036"}
-
-
-def _to_a_place(doc: Analysis, ix: _DocIndex, after: list[_Arg], te: int, end: int) -> bool:
-    """Whether the first إلى complement of a trigger is a capital or a city or region ("إلى
-    موسكو", "إلى سانت بطرسبورغ"), not an act or a state called on ("دعا إلى الحوار", "دعا روسيا
-    إلى ...")."""
-    first = next((a for a in after if a.prep == "الي"), None)
-    places = ix.places(doc, te, end, TO)
-    if places and (first is None or places[0].start < first.mention.start):
-        return True
-    return first is not None and (
-        normalize_word(doc.text[first.mention.start : first.mention.end]) in capitals()
-    )
 
 
 _VISIT = "042"

@@ -1,11 +1,15 @@
 """Whether an act is asserted, planned, negated or hypothetical, and the verb-form cues the
-argument rules share with it (first person, passive after تم).
+argument rules share with it (first person, passive after تم); which acts a request or an aid
+asks for or aims at (planned, :func:`_requested`), and which are told again after a
+demonstrative (هذه الزيارة: not coded twice).
 
 Status reads only the words around the trigger and the modality lexicon, never the actors, so it
 is kept apart from the argument rules.
 """
 
 from __future__ import annotations
+
+import re
 
 from marsad.events.affixes import _unwaw
 from marsad.events.lexicon import EventLexicon, TriggerForm
@@ -76,3 +80,48 @@ def _is_reference(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
     return h.prefix.startswith("و") and any(
         normalize_headword(_unwaw(w.strip('"،,'))) in frames for w in raw[-12:]
     )
+
+
+def _demonstrative(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
+    """Whether a demonstrative stands right before a verbal noun ("هذه الزيارة", "ومن تلك
+    المحادثات"; see ``demonstratives`` in the modality file)."""
+    prev = norm[max(0, h.wstart - 12) : h.wstart].split()[-1:]
+    return bool(prev) and _unwaw(prev[0]) in lex.words("demonstratives")
+
+
+def _requested(lex: EventLexicon, norm: str, hits: list[Hit[TriggerForm]]) -> set[int]:
+    """Starts of the triggers that name an act asked for or aimed at, not done (see ``requests``
+    and ``purposes`` in the modality file): the first trigger after a request in its clause, at
+    most twelve words on, when it is the request's complement (after إلى or على, or with ل or ب
+    attached: "دعت روسيا أذربيجان إلى الحوار", "دعاهم لحضور القمة"), or the first one after an act
+    of aid or cooperation, at most four words on, with the ل of purpose ("سنقدم كل مساعدة ممكنة
+    للتحقيق"); and an act named right after that one ("لحضور اجتماع")."""
+    out: set[int] = set()
+    for key, reach, lam_only in (("requests", 12, False), ("purposes", 4, True)):
+        asks = lex.words(key)
+        for r in hits:
+            if lex.triggers[r.targets[0].entry].id not in asks:
+                continue
+            o = next((o for o in hits if o.wstart >= r.wend), None)
+            if o is None:
+                continue
+            gap = norm[r.wend : o.wstart]
+            words = gap.split()
+            if len(words) > reach or _REQUEST_BREAK.search(gap):
+                continue
+            # the act asked for is the complement: لحضور، بالإفراج، إلى الحوار، على وقف — not a
+            # noun inside it ("بوقف اعتقال": the arrest goes on, its end is asked for)
+            lam = o.prefix.lstrip("وف")[:1]
+            if lam == "ل" or (
+                not lam_only and (lam == "ب" or (words and words[-1] in ("الي", "علي")))
+            ):
+                out.add(o.wstart)
+                last = o
+                for nxt in hits:
+                    if nxt.wstart > last.wend and not norm[last.wend : nxt.wstart].strip():
+                        out.add(nxt.wstart)
+                        last = nxt
+    return out
+
+
+_REQUEST_BREAK = re.compile(r"[.،؛;:!؟?]")

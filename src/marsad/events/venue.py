@@ -9,12 +9,20 @@ with that participant as the host.
 A meeting of several parties in a country that is none of theirs, with no other
 party named ("أجرى رئيسا بيلاروس وطاجيكستان لقاء في موسكو"), is their visit to
 that country (042), the venue's state the one visited.
+
+Places also settle two other questions: a coercive act with no agent is the doing of the state
+whose city or region it happens in (:func:`_territory`), and a call to come to a capital or a
+city is an invitation (:func:`_to_a_place`).
 """
 
 from __future__ import annotations
 
+from marsad.events.arguments import _Arg
+from marsad.events.index import _DocIndex
 from marsad.events.lexicon import EventLexicon
-from marsad.model import Analysis, Event, country_part
+from marsad.model import Analysis, Event, Mention, country_part
+from marsad.places import IN, TO, capitals
+from marsad.text.normalize import normalize_word
 
 MEETING_CODES = frozenset({"040", "044"})
 HOST_CODE = "043"
@@ -94,3 +102,29 @@ def recode_hosted(doc: Analysis, lex: EventLexicon, event: Event) -> None:
     event.cameo = HOST_CODE
     event.plover, event.goldstein, event.quad = cameo.plover, cameo.goldstein, cameo.quad
     event.rule += ":hosted"
+
+
+def _territory(doc: Analysis, ix: _DocIndex, te: int, clause_end: int) -> Mention | None:
+    """The state a city or region named after في (a place noun between or not) lies in, as a
+    mention of that state spanning the place name, when the document names that state."""
+    for p in ix.places(doc, te, clause_end, IN):
+        if p.place.country in doc.actors:
+            return Mention(p.start, p.end, p.place.country, f"place:{p.place.name}")
+    return None
+
+
+# calls that, with a place as their إلى complement, are invitations (CAMEO 036)
+_INVITATIONS = {"call_on": "036"}
+
+
+def _to_a_place(doc: Analysis, ix: _DocIndex, after: list[_Arg], te: int, end: int) -> bool:
+    """Whether the first إلى complement of a trigger is a capital or a city or region ("إلى
+    موسكو", "إلى سانت بطرسبورغ"), not an act or a state called on ("دعا إلى الحوار", "دعا روسيا
+    إلى ...")."""
+    first = next((a for a in after if a.prep == "الي"), None)
+    places = ix.places(doc, te, end, TO)
+    if places and (first is None or places[0].start < first.mention.start):
+        return True
+    return first is not None and (
+        normalize_word(doc.text[first.mention.start : first.mention.end]) in capitals()
+    )
