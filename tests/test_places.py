@@ -21,6 +21,8 @@ COUNTRIES = data_path("actors", "countries.yaml")
 
 SMALL = """schema: marsad/places
 version: 1
+place_nouns: [مدينة, محافظة]
+prepositions: [في, قرب]
 places:
   - {name: يكاترينبورغ, variants: [إيكاترينبورغ], country: RUS, kind: city}
   - {name: أكتاو, variants: [اكتاو], country: KAZ, kind: city}
@@ -74,6 +76,7 @@ def test_place_prepositions() -> None:
         ("country: KAZ", "country: kaz", "country"),
         ("kind: city}\n  - {name: صور", "kind: town}\n  - {name: صور", "kind"),
         ("variants: [اكتاو]", "variants: [يكاترينبورغ]", "listed under both"),
+        ("prepositions: [في, قرب]", "prepositions: []", "prepositions"),
     ],
 )
 def test_a_bad_file_fails_naming_it(tmp_path: Path, old: str, new: str, message: str) -> None:

@@ -7,7 +7,8 @@ state on whose soil a coercive act with no named agent was done ("اعتقال �
 يكاترينبورغ" is Russia's doing).
 
 A name that is also a common word (صور "pictures") is marked ``ambiguous`` and is a place only
-right after a place noun (مدينة، محافظة، منطقة ...).  Matching is on the normalized text, with
+right after a place noun (مدينة، محافظة، منطقة ...); the place nouns and the prepositions of
+place are in the same file.  Matching is on the normalized text, with
 the proclitics و ف ب ل ك accepted before a name and nothing after it.
 """
 
@@ -28,23 +29,6 @@ from marsad.text.normalize import Normalized, normalize_word
 SCHEMA = "marsad/places"
 PlaceKind = Literal["city", "region"]
 
-# the word before an ambiguous name that makes it a place (normalized)
-PLACE_NOUNS = frozenset(
-    normalize_word(w)
-    for w in (
-        "مدينة",
-        "بلدة",
-        "قرية",
-        "محافظة",
-        "منطقة",
-        "إقليم",
-        "ولاية",
-        "مقاطعة",
-        "جمهورية",
-        "ميناء",
-        "عاصمة",
-    )
-)
 _PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك"})
 
 
@@ -61,6 +45,8 @@ class PlaceEntry(_Model):
 
 
 class PlacesFile(_Model):
+    place_nouns: list[str] = Field(min_length=1)
+    prepositions: list[str] = Field(min_length=1)
     places: list[PlaceEntry]
 
 
@@ -80,10 +66,14 @@ class PlaceHit:
 
 
 class Gazetteer:
-    """The compiled place names of one file."""
+    """The compiled place names of one file, with its place nouns and prepositions (normalized)."""
 
-    def __init__(self, places: dict[str, Place]) -> None:
+    def __init__(
+        self, places: dict[str, Place], place_nouns: frozenset[str], prepositions: frozenset[str]
+    ) -> None:
         self.places = places
+        self.place_nouns = place_nouns
+        self.prepositions = prepositions
         self._automaton = build_automaton((form, (p,)) for form, p in places.items())
 
     def find(self, norm: Normalized, start: int = 0, end: int | None = None) -> list[PlaceHit]:
@@ -92,7 +82,9 @@ class Gazetteer:
         out = []
         for h in find_forms(self._automaton, text, _accept, start, end, norm):
             place = h.targets[0]
-            if place.ambiguous and _word_before(text, h.wstart) not in PLACE_NOUNS:
+            if place.ambiguous and _word_before(text, h.wstart, self.place_nouns) not in (
+                self.place_nouns
+            ):
                 continue
             s, e = norm.span_to_original(h.start, h.end)
             out.append(PlaceHit(s, e, place))
@@ -103,8 +95,8 @@ def _accept(prefix: str, suffix: str, place: Place) -> bool:
     return suffix == "" and prefix in _PROCLITICS
 
 
-def _word_before(text: str, i: int) -> str:
-    """The word that ends before offset ``i`` (spaces skipped), without a proclitic و."""
+def _word_before(text: str, i: int, nouns: frozenset[str]) -> str:
+    """The word that ends before offset ``i`` (spaces skipped), without the و of a place noun."""
     j = i
     while j > 0 and not text[j - 1].isalnum():
         j -= 1
@@ -112,45 +104,35 @@ def _word_before(text: str, i: int) -> str:
     while k > 0 and text[k - 1].isalnum():
         k -= 1
     word = text[k:j]
-    return word[1:] if word.startswith("و") and word[1:] in PLACE_NOUNS else word
+    return word[1:] if word.startswith("و") and word[1:] in nouns else word
 
 
-# prepositions of place (normalized): where an act happened
-PLACE_PREPOSITIONS = frozenset(
-    normalize_word(w)
-    for w in (
-        "في",
-        "قرب",
-        "بقرب",
-        "بالقرب من",
-        "مقربة من",
-        "داخل",
-        "شمال",
-        "جنوب",
-        "شرق",
-        "غرب",
-        "شمالي",
-        "جنوبي",
-        "شرقي",
-        "غربي",
-        "ضواحي",
-        "أطراف",
-    )
-)
 IN = frozenset({"في"})
 TO = frozenset({normalize_word("إلى")})
 
 
-def after_preposition(text: str, start: int, preps: frozenset[str] = PLACE_PREPOSITIONS) -> bool:
-    """Whether a place name at ``start`` of the original text follows one of ``preps``
-    (normalized, one or two words), a place noun between or not ("في مدينة", "بالقرب من"), or,
-    when في is one of them, ب attached to it ("بداغستان": the match allowed the proclitic)."""
+def after_preposition(text: str, start: int, preps: frozenset[str] | None = None) -> bool:
+    """Whether a place name at ``start`` of the original text follows one of ``preps`` (the
+    file's prepositions of place when None; normalized, one or two words), a place noun between
+    or not ("في مدينة", "بالقرب من"), or, when في is one of them, ب attached to it ("بداغستان":
+    the match allowed the proclitic)."""
+    g = gazetteer()
+    preps = g.prepositions if preps is None else preps
     if start > 0 and text[start - 1] == "ب":
         return "في" in preps
-    words = [normalize_word(w).lstrip("و") for w in text[max(0, start - 40) : start].split()[-3:]]
-    if words and words[-1] in PLACE_NOUNS:
+    known = preps | g.place_nouns | {p.split()[0] for p in preps}  # بالقرب of بالقرب من
+    words = [
+        _unwaw(normalize_word(w), known) for w in text[max(0, start - 40) : start].split()[-3:]
+    ]
+
+    if words and words[-1] in g.place_nouns:
         words = words[:-1]
     return bool(words) and (words[-1] in preps or " ".join(words[-2:]) in preps)
+
+
+def _unwaw(word: str, known: frozenset[str]) -> str:
+    """``word`` without a proclitic و when that leaves a word of ``known`` (وفي -> في)."""
+    return word[1:] if word.startswith("و") and word[1:] in known else word
 
 
 @cache
@@ -192,7 +174,9 @@ def load_places(path: Path | None = None) -> Gazetteer:
                     source=str(path),
                 )
             places[form] = place
-    return Gazetteer(places)
+    nouns = frozenset(normalize_word(w) for w in parsed.place_nouns)
+    preps = frozenset(normalize_word(w) for w in parsed.prepositions)
+    return Gazetteer(places, nouns, preps)
 
 
 @cache

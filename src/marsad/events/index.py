@@ -14,7 +14,7 @@ from itertools import pairwise
 from marsad.events.clauses import in_prepositional_phrase
 from marsad.events.dating import _latest_publication_day, _narrative_in
 from marsad.model import Analysis, Mention, TimeExpression
-from marsad.places import PLACE_PREPOSITIONS, PlaceHit, after_preposition, gazetteer
+from marsad.places import PlaceHit, after_preposition, gazetteer
 from marsad.text.normalize import normalize_word
 
 TITLE_STARTS = "events.title_starts"  # Analysis.extras key: (end, actor) -> title span start
@@ -93,7 +93,7 @@ class _DocIndex:
         self._published: date | _Unread | None = _UNREAD
         # the document's cities and regions, and per set of prepositions which follow one
         self._places: list[PlaceHit] | None = None
-        self._after: dict[frozenset[str], list[bool]] = {}
+        self._after: dict[frozenset[str] | None, list[bool]] = {}
         # normalized starts of the triggers of the sentence being read that a request asks for
         # (set by the stage per sentence; see extract._requested)
         self.requested: set[int] = set()
@@ -116,7 +116,7 @@ class _DocIndex:
         return got
 
     def places(
-        self, doc: Analysis, start: int, end: int, preps: frozenset[str] = PLACE_PREPOSITIONS
+        self, doc: Analysis, start: int, end: int, preps: frozenset[str] | None = None
     ) -> list[PlaceHit]:
         """The cities and regions (``data/places``) named in ``doc.text[start:end]`` right after
         one of ``preps`` (see :func:`~marsad.places.after_preposition`); the document is read
