@@ -118,3 +118,15 @@ def test_a_verb_of_purpose_goes_on_with_the_main_subject() -> None:
     assert got["وليقدم تهانيه"][:2] == (["aliyev_ilham"], ["putin_vladimir"])
     # a masdar after ل is no verb of purpose: its agent is found as before
     assert ":purpose" not in "".join(e.rule for e in a.events if a.span(*e.trigger) == "لبحث")
+
+
+def test_his_trip_is_a_mans_and_goes_where_ila_says() -> None:
+    """ "رحلته مع غريمه ... إلى البيت الأبيض": his (a man's) trip to Washington; the companion
+    after مع is not the one visited."""
+    text = (
+        "وأعاد بوتين نيكول باشينيان إلى صفوف الكومنولث بعدما جنح نحو الاتحاد الأوروبي، "
+        "إلى جانب رحلته مع غريمه الرئيس الأذري إلهام علييف إلى البيت الأبيض."
+    )
+    a = analyze(Document(text, text, DocumentMeta(published="2025-10-10")))
+    got = [(e.source, e.target) for e in a.events if a.span(*e.trigger) == "رحلته"]
+    assert got == [(["pashinyan_nikol"], ["USA"])]

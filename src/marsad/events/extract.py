@@ -377,7 +377,9 @@ def _event(
                 target = [gen.mention.actor]
                 rule += ":destination"
                 subject = _visitor(doc, ix, before, sent_mentions, te, gen.mention)
-            elif gen is not None:
+            elif gen is not None and not (form.kind == "noun" and h.suffix):
+                # (a noun with a pronoun on it, رحلته، لقائه, is already annexed: the actor
+                # after it is no genitive)
                 subject = _titled(doc, sent_mentions, gen.mention)
                 rule += ":genitive"
                 if pronoun and before:  # "في استقباله X": X hosts, the pronoun is the guest
@@ -388,7 +390,10 @@ def _event(
                     if guests:
                         target = [(persons or guests)[-1].actor]
             elif pronoun and before:
-                subject = before[-1]
+                # "رحلته": the masculine singular pronoun names a man (the last person named
+                # before, if any), not the organisation or state named last
+                persons = [m for m in before if doc.actors[m.actor].kind == "person"]
+                subject = persons[-1] if h.suffix == "ه" and persons else before[-1]
                 rule += ":pronoun"
         if subject is None and form.kind == "verb" and _resumptive(lex, nz.text, h):
             # "أصدرت الخارجية بيانا حذرت فيه باكو": a verb with a pronoun pointing back (فيه،
@@ -581,6 +586,22 @@ def _event(
             # "التقى بوتين وعلييف": a symmetric act between the coordinated parties (other states)
             first_cc = _cc(doc, source[0])
             source, target = source[:1], [x for x in source[1:] if _cc(doc, x) != first_cc]
+        if not target and entry.cameo == _VISIT:
+            # "رحلته مع غريمه الرئيس الأذري إلى البيت الأبيض": a visit goes where إلى says; who
+            # comes along (مع and its apposition) is not the one visited
+            dest = next(
+                (
+                    a
+                    for a in candidates
+                    if a.prep == "الي"
+                    and _cc(doc, a.mention.actor) != own
+                    and doc.actors[a.mention.actor].kind in ("country", "organization")
+                ),
+                None,
+            )
+            if dest is not None:
+                target = [dest.mention.actor]
+                rule += ":to"
         for a in candidates if not target else []:
             if a.mention is subject or _cc(doc, a.mention.actor) == own:
                 continue
