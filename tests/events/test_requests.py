@@ -130,3 +130,18 @@ def test_his_trip_is_a_mans_and_goes_where_ila_says() -> None:
     a = analyze(Document(text, text, DocumentMeta(published="2025-10-10")))
     got = [(e.source, e.target) for e in a.events if a.span(*e.trigger) == "رحلته"]
     assert got == [(["pashinyan_nikol"], ["USA"])]
+
+
+def test_a_state_inside_a_title_is_part_of_the_title() -> None:
+    """ "تم استدعاء السفير الأذربيجاني في روسيا، رحمن مصطفاييف، إلى وزارة الخارجية": في روسيا
+    belongs to the ambassador's title; he is the one summoned, by the ministry."""
+    text = (
+        "في صباح الأول من تموز، تم استدعاء السفير الأذربيجاني في روسيا، رحمن مصطفىيف، "
+        "إلى وزارة الخارجية الروسية في ساحة سمولينسكايا."
+    )
+    a = analyze(Document(text, text, DocumentMeta(published="2025-07")))
+    got = [(e.source, e.target, e.date) for e in a.events if e.cameo.startswith("11")]
+    assert got == [(["rus_mfa"], ["mustafayev_rahman"], "2025-07-01")]
+    # the seat named as where the ministry sits is the ministry
+    seat = [m.actor for m in a.mentions if a.span(m.start, m.end) == "ساحة سمولينسكايا"]
+    assert seat == ["rus_mfa"]

@@ -524,7 +524,11 @@ def recognize(doc: Analysis, lex: Lexicon) -> None:
         actor_t = _of(h, "actor")
         title_start, b.pending_title = b.pending_title, None
         role, b.pending_role = b.pending_role, None
-        if actor_t:
+        if actor_t and (organ_id := _seat_of_organ(b, h, actor_t)) is not None:
+            # "وزارة الخارجية الروسية في ساحة سمولينسكايا": the seat named as where an organ of
+            # its own state sits is that organ, not a second actor
+            b.add(b.doc.actors[organ_id], h.mstart, h.end, f"seat-of:{actor_t.source}")
+        elif actor_t:
             b.add(b.known(actor_t.key), h.mstart, h.end, f"lexicon:{actor_t.source}")
             if title_start is not None:  # "الرئيس الروسي فلاديمير بوتين" is a surface form too
                 b.add(b.known(actor_t.key), title_start, h.end, "title+name-span")
@@ -557,6 +561,21 @@ def recognize(doc: Analysis, lex: Lexicon) -> None:
 
 
 _NOT_TITLES = frozenset({"أمام", "وأمام", "فأمام"})
+
+
+def _seat_of_organ(b: _Builder, h: Hit[Target], t: Target) -> str | None:
+    """The organ a seat of power is named as the place of, right after it and of its own state and
+    sector ("الخارجية الروسية في ساحة سمولينسكايا"), else None."""
+    if t.key not in b.lex.seats or not b.mentions:
+        return None
+    last = b.mentions[-1]
+    organ = b.doc.actors.get(last.actor)
+    code, sector, _ = b.lex.seats[t.key]
+    if organ is None or organ.kind != "organization" or organ.code != code + sector:
+        return None
+    s, _e = b.doc.norm.span_to_original(h.mstart, h.end)
+    gap = normalize_word(b.doc.text[last.end : s])
+    return last.actor if gap in ("في", "بمقرها في", "ومقرها") else None
 
 
 def _spelled_as_other_word(b: _Builder, h: Hit[Target]) -> bool:

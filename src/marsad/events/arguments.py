@@ -455,7 +455,13 @@ def _quote_around(doc: Analysis, offset: int) -> Mention | None:
 
 
 def _genitive(doc: Analysis, te: int, after: list[_Arg]) -> _Arg | None:
-    """The agent in construct with a verbal noun: the first actor after it, a few title words away."""
+    """The agent in construct with a verbal noun: the first actor after it, a few title words away
+    (a state inside that actor's title, "السفير الأذربيجاني في روسيا، رحمن مصطفاييف", is part of
+    the title, not the first actor)."""
+    if len(after) > 1 and any(
+        t.actor == after[1].mention.actor for t in _titles_around(doc, after[0].mention)
+    ):
+        after = after[1:]
     if not after or after[0].prep:
         return None
     # up to the title that names the actor, if one does ("استقباله نظيره الأذربيجاني، إلهام علييف")
