@@ -145,3 +145,14 @@ def test_a_state_inside_a_title_is_part_of_the_title() -> None:
     # the seat named as where the ministry sits is the ministry
     seat = [m.actor for m in a.mentions if a.span(m.start, m.end) == "ساحة سمولينسكايا"]
     assert seat == ["rus_mfa"]
+
+
+def test_a_passive_agent_is_close_to_its_noun() -> None:
+    """ "تم توقيف عدة أفراد ... [many words] ... من قبل علييف" ends another clause."""
+    text = (
+        "حيث تم توقيف عدة أفراد، من بينهم عدد من الأذربيجانيين، ضمن عمليات شرطية واسعة، "
+        "ما وضع علاقات البلدين في أدنى مستوياتها في التاريخ المعاصر، مصحوبا بسلسلة من "
+        "التصرفات غير المألوفة من قبل علييف."
+    )
+    a = analyze(Document(text, text, DocumentMeta(published="2025-07")))
+    assert not [e for e in a.events if ":passive-agent" in e.rule]

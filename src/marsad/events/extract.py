@@ -450,7 +450,8 @@ def _event(
             for a in after_in_clause:
                 # "تم استدعاء السفير إلى الخارجية الروسية"، "من قبل الشرطة": not a bare من, which
                 # names an origin or a part ("من بينهم أذربيجانيون من أصل روسي")
-                if a.prep in ("الي", "قبل"):
+                if a.prep in ("الي", "قبل") and len(text[te : a.mention.start].split()) <= 12:
+                    # (a few words on: "... من قبل علييف" thirty words later ends another clause)
                     subject = a.mention
                     rule += ":passive-agent"
                     break
