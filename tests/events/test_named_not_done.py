@@ -43,3 +43,10 @@ def test_an_act_named_with_a_demonstrative_was_told_before() -> None:
     a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
     visits = [(e.source, e.target) for e in a.events if e.cameo.startswith("04")]
     assert visits == [(["putin_vladimir"], ["AZE"])]
+
+
+def test_what_someone_expects_is_planned() -> None:
+    """ "وتوقع المحلل أن تناقش القمة ...": an expectation, not a report."""
+    text = "وتوقع المحلل أن يناقش بوتين وعلييف العلاقات بين باكو وطهران."
+    a = analyze(Document(text, text, DocumentMeta(published="2024-08-10")))
+    assert [e.status for e in a.events if e.cameo.startswith("04")] == ["planned"]
