@@ -122,7 +122,8 @@ def after_preposition(text: str, start: int, preps: frozenset[str] | None = None
         return "في" in preps
     known = preps | g.place_nouns | {p.split()[0] for p in preps}  # بالقرب of بالقرب من
     words = [
-        _unwaw(normalize_word(w), known) for w in text[max(0, start - 40) : start].split()[-3:]
+        _without_waw(normalize_word(w), known)
+        for w in text[max(0, start - 40) : start].split()[-3:]
     ]
 
     if words and words[-1] in g.place_nouns:
@@ -130,7 +131,7 @@ def after_preposition(text: str, start: int, preps: frozenset[str] | None = None
     return bool(words) and (words[-1] in preps or " ".join(words[-2:]) in preps)
 
 
-def _unwaw(word: str, known: frozenset[str]) -> str:
+def _without_waw(word: str, known: frozenset[str]) -> str:
     """``word`` without a proclitic و when that leaves a word of ``known`` (وفي -> في)."""
     return word[1:] if word.startswith("و") and word[1:] in known else word
 

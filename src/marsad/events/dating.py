@@ -49,6 +49,11 @@ _DATE_REACH = 20
 def _word_gap(text: str, t: TimeExpression, ts: int) -> int:
     """Words between a date expression and a trigger starting at ``ts``."""
     lo, hi = (t.end, ts) if t.end <= ts else (ts, t.start)
+    return _words(text, lo, hi)
+
+
+def _words(text: str, lo: int, hi: int) -> int:
+    """Words in ``text[lo:hi]``: how far apart two spans are (a date or a place from a trigger)."""
     return len(text[lo:hi].split())
 
 

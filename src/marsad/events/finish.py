@@ -8,7 +8,7 @@ the other.
 from __future__ import annotations
 
 from marsad.events.arguments import _CLAUSE_BREAK, _Arg, _clause_end
-from marsad.events.dating import _date
+from marsad.events.dating import _date, _words
 from marsad.events.index import _DocIndex
 from marsad.events.lexicon import EventLexicon, TriggerForm
 from marsad.events.status import _is_reference, _status
@@ -134,7 +134,3 @@ def _location(
 # how many words may stand between a trigger and the place that places it ("التقى الزعيمان مرة
 # أخرى في قمة منظمة شنغهاي للتعاون في أستانا": ten)
 _PLACE_REACH = 12
-
-
-def _words(text: str, lo: int, hi: int) -> int:
-    return len(text[lo:hi].split())
