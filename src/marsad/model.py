@@ -138,7 +138,7 @@ class Event:
     status: Status
     rule: str
     date: str | None = None  # YYYY-MM-DD | YYYY-MM | YYYY
-    date_basis: str | None = None  # "expression" | "narrative" | "publication"
+    date_basis: str | None = None  # "expression" | "narrative" | "news-day" | "publication"
     date_span: tuple[int, int] | None = None
     location: tuple[int, int] | None = None
 

@@ -130,7 +130,7 @@ def test_date_from_expression_else_publication(lexicons) -> None:  # type: ignor
     assert [(e.date, e.date_basis) for e in a.events] == [
         ("2024-08-18", "expression"),
         ("2024-08-18", "narrative"),  # the day the passage has set carries over
-        ("2024-08", "publication"),  # two paragraphs on, the article's date
+        ("2024-08-19", "publication"),  # two paragraphs on, the article's date
     ]
 
 

@@ -23,20 +23,27 @@ def test_recent_day_of_the_paragraph_before_carries_over() -> None:
 def test_an_old_day_is_background_not_the_date_of_the_news() -> None:
     text = "وفي الخامس من آذار 2019 تصاعد التوتر بين البلدين.\n\nوانتقدت أذربيجان روسيا بشدة."
     got = _dated(text, "2025-07-10")
-    assert ("وانتقدت", "2025-07", "publication") in got
+    assert ("وانتقدت", "2025-07-10", "publication") in got
+
+
+def test_an_old_day_of_the_acts_own_paragraph_carries_over() -> None:
+    """In its own paragraph an old day is the story being told, not background."""
+    text = "وفي الخامس من آذار 2019 تصاعد التوتر بين البلدين. وانتقدت أذربيجان روسيا بشدة."
+    got = _dated(text, "2025-07-10")
+    assert ("وانتقدت", "2019-03-05", "narrative") in got
 
 
 def test_now_sets_no_day() -> None:
     text = "وتشهد العلاقات حاليا توترا كبيرا. وانتقدت أذربيجان روسيا بشدة."
     got = _dated(text, "2025-07-10")
-    assert ("وانتقدت", "2025-07", "publication") in got
+    assert ("وانتقدت", "2025-07-10", "publication") in got
 
 
 def test_a_later_date_in_the_sentence_does_not_date_an_act_already_done() -> None:
     text = "ووقعت روسيا وأذربيجان اتفاقا يشمل برامج تعاون للفترة 2026-2030."
     got = _dated(text, "2025-10-10")
     signed = [g for g in got if g[0] == "ووقعت"]
-    assert signed and signed[0][1:] == ("2025-10", "publication")
+    assert signed and signed[0][1:] == ("2025-10-10", "publication")
 
 
 def test_a_later_date_dates_a_planned_act() -> None:
@@ -52,7 +59,7 @@ def test_a_date_many_words_away_belongs_to_another_clause() -> None:
     )
     got = _dated(text, "2025-07-10")
     crit = [g for g in got if g[0] == "وانتقدت"]
-    assert crit and crit[0][1:] == ("2025-07", "publication")
+    assert crit and crit[0][1:] == ("2025-07-10", "publication")
 
 
 def test_a_question_asserts_none_of_the_acts_it_names() -> None:
@@ -92,3 +99,65 @@ def test_a_flashback_sets_no_day_for_the_story_after_it() -> None:
     got = _dated(text, "2025-07-10")
     assert ("اعتقلت", "2025-06-30", "expression") in got
     assert ("وانتقدت", "2025-07-01", "narrative") in got
+
+
+def test_an_article_dated_to_the_month_dates_untimed_acts_by_its_news_day() -> None:
+    """The day the article writes out in its month is its news day; an act with no date of its
+    own, far from that day's passage, takes it, and says so."""
+    text = (
+        "في صباح الأول من تموز، استدعت الخارجية الروسية السفير الأذربيجاني.\n\n"
+        "تمهيد أول.\n\nتمهيد ثان.\n\nوانتقدت أذربيجان روسيا بشدة."
+    )
+    got = _dated(text, "2025-07")
+    assert ("استدعت", "2025-07-01", "expression") in got
+    assert ("وانتقدت", "2025-07-01", "news-day") in got
+
+
+def test_an_article_dated_to_the_month_without_a_news_day_dates_by_the_month() -> None:
+    text = "وانتقدت أذربيجان روسيا بشدة."
+    assert _dated(text, "2025-07") == [("وانتقدت", "2025-07", "publication")]
+
+
+def test_a_deictic_word_said_with_a_named_birthday_fixes_the_news_day() -> None:
+    """The words "قبل يومين ... بمناسبة عيد ميلادك" after the article named Putin's birthday (7 October):
+    the words are said on 9 October, and the article's other acts are of that day."""
+    text = (
+        "وكان علييف قد اتصل ببوتين بمناسبة ذكرى ميلاد بوتين.\n\n"
+        'والتقى بوتين علييف في دوشنبه. وقال علييف: "قبل يومين فحسب، اتصلت بك بمناسبة عيد ميلادك".'
+    )
+    got = _dated(text, "2025-10")
+    assert ("والتقى", "2025-10-09", "news-day") in got
+
+
+def test_a_deictic_word_far_from_the_birthday_fixes_nothing() -> None:
+    text = (
+        "وكان علييف قد اتصل ببوتين بمناسبة ذكرى ميلاد بوتين.\n\n"
+        'والتقى بوتين علييف في دوشنبه. وقال علييف: "قبل يومين فحسب، تحدثنا طويلا عن أمور كثيرة '
+        'تخص التجارة والنقل والطاقة والحدود، وهنأتك بمناسبة عيد ميلادك".'
+    )
+    got = _dated(text, "2025-10")
+    assert ("والتقى", "2025-10", "publication") in got
+
+
+def test_a_later_recall_gives_its_day_to_the_act_a_vague_expression_dated() -> None:
+    """The words "بعد أيام قليلة" from early March say only March; "بعد المكالمة الهاتفية ... في السادس من
+    آذار" recalls the call with its day, which every act of that expression takes."""
+    text = (
+        "في أوائل آذار 2025 زار لافروف باكو. بعد أيام قليلة، اتصل بوتين هاتفيا بعلييف.\n\n"
+        "بعد المكالمة الهاتفية بين الرئيسين في السادس من آذار، تحسنت الأجواء."
+    )
+    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
+    call = [e for e in a.events if a.span(*e.trigger).startswith("اتصل")]
+    assert call and call[0].date == "2025-03-06"
+    assert call[0].rule.endswith(":recalled")
+
+
+def test_a_recall_of_another_act_or_another_month_refines_nothing() -> None:
+    text = (
+        "في أوائل آذار 2025 زار لافروف باكو. بعد أيام قليلة، اتصل بوتين هاتفيا بعلييف.\n\n"
+        "بعد الزيارة في السادس من آذار، تحسنت الأجواء. وبعد المكالمة الهاتفية في السادس من نيسان، "
+        "تحسنت العلاقات."
+    )
+    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
+    call = [e for e in a.events if a.span(*e.trigger).startswith("اتصل")]
+    assert call and call[0].date == "2025-03"

@@ -9,10 +9,12 @@ index imports the pure ones from here (this module needs the index only as a typ
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_left
 from datetime import date
 from typing import TYPE_CHECKING
 
-from marsad.model import Analysis, Status, TimeExpression
+from marsad.model import Analysis, Event, Status, TimeExpression
+from marsad.time import NEWS_DAY
 
 if TYPE_CHECKING:  # the index imports this module's functions: a type is all it needs here
     from marsad.events.index import _DocIndex
@@ -35,9 +37,12 @@ def _date(
     narrative = _narrative_time(doc, ts, sentence, ix)
     if narrative is not None:
         return narrative.value, "narrative", (narrative.start, narrative.end)
+    day = doc.extras.get(NEWS_DAY)
+    if day is not None:  # an article dated to the month tells the news of this day
+        return day.isoformat(), "news-day", None
     pub = doc.document.meta.published
     if pub:
-        return pub[:7], "publication", None
+        return pub, "publication", None
     return None, None, None
 
 
@@ -98,6 +103,8 @@ def _narrative_in(doc: Analysis, k: int, before: int, published: date) -> TimeEx
     if last.granularity not in ("day", "time"):
         return None
     days = (published - last.date_from).days
+    if last.start >= paras[k][0]:  # the act's own paragraph tells of that day, however old
+        return last if days >= 0 else None
     return last if 0 <= days <= _NARRATIVE_DAYS else None
 
 
@@ -112,3 +119,56 @@ def _latest_publication_day(doc: Analysis) -> date | None:
     if len(parts) == 2:
         return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
     return date(parts[0], 12, 31)
+
+
+# how many words after a recalled act's noun its day may stand ("بعد المكالمة الهاتفية بين أربعة
+# قادة في السادس من آذار")
+_RECALL_REACH = 8
+
+
+def recalled_day(doc: Analysis, noun_end: int, sentence: tuple[int, int]) -> TimeExpression | None:
+    """The day written after a definite noun that recalls an act told before ("بعد المكالمة
+    الهاتفية ... في السادس من آذار"): the first date expression after the noun in its sentence,
+    when it names one day and stands within :data:`_RECALL_REACH` words (original offsets)."""
+    k = bisect_left(doc.timexes, noun_end, key=lambda t: t.start)
+    if k == len(doc.timexes):
+        return None
+    t = doc.timexes[k]
+    if t.start >= sentence[1] or t.granularity not in ("day", "time") or t.date_from != t.date_to:
+        return None
+    return t if _words(doc.text, noun_end, t.start) <= _RECALL_REACH else None
+
+
+def refine_recalled(doc: Analysis, recalls: list[tuple[int, str, TimeExpression]]) -> None:
+    """Give the day of a later recall to the acts an earlier, coarser expression dated.
+
+    "بعد أيام قليلة، أجرى رئيسا بيلاروس وطاجيكستان لقاءً ... وتحدثا هاتفياً مع إلهام علييف"
+    says only "March" (a few days after early March); "بعد المكالمة الهاتفية بين أربعة قادة في
+    السادس من آذار" later names the call with its day.  When a recall (a definite noun of the
+    same CAMEO act, at ``position``, with its day) comes after an event dated by a month-wide
+    expression that holds that day, the expression stood for that day: every event it dated takes
+    the day, with ``:recalled`` added to its rule."""
+    if not recalls:
+        return
+    by_span: dict[tuple[int, int], list[Event]] = {}
+    for e in doc.events:
+        if e.date_basis == "expression" and e.date_span is not None:
+            by_span.setdefault(e.date_span, []).append(e)
+    spans = {(t.start, t.end): t for t in doc.timexes}
+    for span, events in by_span.items():
+        t = spans.get(span)
+        if t is None or t.granularity != "month":
+            continue
+        day = next(
+            (
+                r
+                for pos, code, r in recalls
+                if any(code == e.cameo[:3] and e.trigger[1] <= pos for e in events)
+                and t.date_from <= r.date_from <= t.date_to
+            ),
+            None,
+        )
+        if day is None:
+            continue
+        for e in events:
+            e.date, e.rule = day.value, e.rule + ":recalled"

@@ -15,8 +15,9 @@ multiword phrase from the trigger file):
   (لم، لن، لا، غير، عدم، نفى ...), hypothetical (إذا، في حال، قد + present ...),
   else asserted;
 - **date**: the temporal expression nearest the trigger in its sentence, else
-  the recent day its paragraph has set (``narrative``), else the publication
-  date at month precision (``date_basis`` says which);
+  the recent day its paragraph has set (``narrative``), else the news day of an
+  article dated only to the month (``news-day``, see :mod:`marsad.time`), else
+  the publication date (``date_basis`` says which);
 - **place**: a place named after في in the sentence.
 
 Acts of violence and protest (PLOVER ASSAULT and PROTEST) are read by
@@ -87,6 +88,7 @@ from marsad.events.arguments import (
 )
 from marsad.events.clauses import unaffiliated_source
 from marsad.events.contentious import _ACT_KINDS, _contentious
+from marsad.events.dating import recalled_day, refine_recalled
 from marsad.events.finish import _finish
 from marsad.events.generic import GENERIC_PREFIX as GENERIC_PREFIX
 from marsad.events.generic import _Generic, _generic_mentions, _register
@@ -102,7 +104,7 @@ from marsad.events.lexicon import (
 )
 from marsad.events.status import _demonstrative, _first_person, _passive, _requested
 from marsad.events.venue import _INVITATIONS, _territory, _to_a_place, recode_hosted
-from marsad.model import Analysis, Event, Mention, argument_mentions
+from marsad.model import Analysis, Event, Mention, TimeExpression, argument_mentions
 from marsad.text.match import Hit, find_forms_in_spans
 from marsad.text.normalize import normalize_word
 
@@ -137,6 +139,7 @@ def _extract(doc: Analysis, lex: EventLexicon) -> None:
     spans = [nz.span_to_normalized(s, e) for s, e in sentences]
     # one pass of the automaton over the document, its hits shared out among the sentences
     found = find_forms_in_spans(lex.automaton(), norm, _accept, spans, original=nz)
+    recalls: list[tuple[int, str, TimeExpression]] = []  # definite nouns of acts, with their day
     for (s, e), (ns, ne), hits in zip(sentences, spans, found, strict=True):
         if not hits:
             continue
@@ -145,6 +148,12 @@ def _extract(doc: Analysis, lex: EventLexicon) -> None:
         ix.requested = _requested(lex, norm, hits)
         for h in hits:
             form = h.targets[0]
+            if form.kind == "noun" and h.prefix.endswith("ال"):
+                day = recalled_day(doc, nz.to_original(h.wend), (s, e))
+                if day is not None:
+                    recalls.append(
+                        (nz.to_original(h.start), lex.triggers[form.entry].cameo[:3], day)
+                    )
             if (
                 form.kind == "verb"
                 and h.suffix.startswith("ه")
@@ -200,6 +209,7 @@ def _extract(doc: Analysis, lex: EventLexicon) -> None:
             doc.events.append(event)
             if generic:
                 _register(doc, event, generic)
+    refine_recalled(doc, recalls)
 
 
 def _setting(

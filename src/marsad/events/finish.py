@@ -54,7 +54,7 @@ def _finish(
         status = "planned"
         rule += ":requested"
     when, basis, dspan = _date(doc, ts, sentence, ix, status)
-    if basis == "publication" and _is_reference(lex, norm, h):
+    if basis in ("publication", "news-day") and _is_reference(lex, norm, h):
         when, basis, rule = None, None, rule + ":reference"
     location = _location(doc, sentence, after, ts, te, ix)
     return Event(

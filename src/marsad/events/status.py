@@ -73,7 +73,9 @@ def _status(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> Status:
 def _is_reference(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
     """A verbal noun framed as a past matter (صفحة تحطم، على خلفية اعتقال), not a report of a new act."""
     frames = lex.words("reference", "before", head=True)
-    raw = norm[max(0, h.wstart - 120) : h.wstart].split()
+    before = norm[max(0, h.wstart - 120) : h.wstart]
+    # the frame must be in the trigger's own sentence ("... ذكرى ميلاد بوتين. والتقى" is no frame)
+    raw = before[max(before.rfind(c) for c in ".\n؟!") + 1 :].split()
     if any(normalize_headword(_unwaw(w.strip('"،,'))) in frames for w in raw[-2:]):
         return True
     # "صفحة تحطم الطائرة، واعتقال مواطنين": a noun coordinated with a framed one

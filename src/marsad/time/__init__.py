@@ -44,8 +44,9 @@ Choices worth knowing:
   the first event (الذكرى الـ80 للنصر: 1945 + 80) and must fall within a year of
   the reference.  Hijri feasts go through the Umm al-Qura calendar.
 - **A reference known only to the month** (an article dated "July 2025"): the
-  latest day the text writes out in full inside that month is its news day and
-  the reference; without one, words counted from the writing day (اليوم، أمس،
+  latest day the text writes out in full inside that month, or fixes by a deictic
+  word said with a dated occasion (قبل يومين ... بمناسبة عيد ميلادك, see
+  :mod:`~marsad.time.anchors`), is its news day and the reference; without one, words counted from the writing day (اليوم، أمس،
   قبل يومين، الاثنين) resolve to the month, not to a day counted from the 1st.
 - **No reference**: ``resolve(text)`` infers the publication date from the
   text (:func:`infer_publication`); failing that only expressions that carry
@@ -56,14 +57,19 @@ Choices worth knowing:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from marsad.model import Analysis, Precision, TimeExpression
+from marsad.time.anchors import anchored_days
 from marsad.time.infer import infer_from_norm, infer_publication
 from marsad.time.intervals import month_end
 from marsad.time.resolve import counted_from_reference, resolve, resolve_normalized
 
-__all__ = ["infer_publication", "news_day", "resolve", "time_stage"]
+__all__ = ["NEWS_DAY", "infer_publication", "news_day", "resolve", "time_stage"]
+
+# ``Analysis.extras`` key: the news day of an article dated only to the month or year, when known
+NEWS_DAY = "news_day"
 
 
 def time_stage(doc: Analysis) -> None:
@@ -81,9 +87,10 @@ def time_stage(doc: Analysis) -> None:
     ref, precision = doc.published, _precision(meta.published)
     timexes = resolve_normalized(doc.norm, ref, precision)
     if ref is not None and precision != "day":
-        day = news_day(timexes, ref, precision)
+        day = news_day(timexes, ref, precision, anchored_days(doc, timexes))
         if day is not None:
             timexes = resolve_normalized(doc.norm, day)
+            doc.extras[NEWS_DAY] = day
     doc.timexes = sorted(timexes, key=lambda t: t.start)
 
 
@@ -93,12 +100,16 @@ def _precision(published: str | None) -> Precision:
     return "day" if n >= 10 else "month" if n == 7 else "year"
 
 
-def news_day(timexes: list[TimeExpression], ref: date, precision: Precision) -> date | None:
+def news_day(
+    timexes: list[TimeExpression], ref: date, precision: Precision, anchored: Sequence[date] = ()
+) -> date | None:
     """The day an article dated only to the month (or year) tells its news on: the latest day the
-    text writes out in full (``الأول من تموز``, not ``أمس``) inside that month or year.  An
-    article's news is its latest event, and deictic words (اليوم، قبل يوم) are counted from it."""
+    text writes out in full (``الأول من تموز``, not ``أمس``) or fixes by a deictic word tied to an
+    occasion (``anchored``, see :func:`~marsad.time.anchors.anchored_days`) inside that month or
+    year.  An article's news is its latest event, and deictic words (اليوم، قبل يوم) are counted
+    from it."""
     last = month_end(ref.year, ref.month) if precision == "month" else date(ref.year, 12, 31)
-    days = [
+    days = [d for d in anchored if ref <= d <= last] + [
         t.date_from
         for t in timexes
         if not counted_from_reference(t.rule)
