@@ -161,3 +161,13 @@ def test_a_recall_of_another_act_or_another_month_refines_nothing() -> None:
     a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
     call = [e for e in a.events if a.span(*e.trigger).startswith("اتصل")]
     assert call and call[0].date == "2025-03"
+
+
+def test_an_occasion_after_another_act_dates_that_act_not_the_first() -> None:
+    """In "شكره على دعوته لحضور الاحتفالات بمناسبة عيد النصر": Victory Day is the celebrations'
+    day, not the day of the thanks; with no act between, the occasion dates the act."""
+    text = "وشكر علييف بوتين على دعوته لحضور الاحتفالات بمناسبة عيد النصر."
+    got = _dated(text, "2025-07-10")
+    assert ("وشكر", "2025-07-10", "publication") in got
+    got = _dated("واتصل علييف ببوتين بمناسبة عيد النصر.", "2025-07-10")
+    assert ("واتصل", "2025-05-09", "expression") in got

@@ -127,6 +127,8 @@ class _Builder:
         # (country, role) -> the person a title named in this document (السفير الأذربيجاني فلان)
         self.holders: dict[tuple[str, str], str] = {}
         self.pending_role: tuple[str, str] | None = None
+        # people named inside another actor's mention (دائرة الإعلام التابعة لعلييف), for anaphora
+        self.inner_people: list[Mention] = []
         # lexicon id -> its actor on the publication date: a document names the same few
         # identities dozens of times, and building each anew cost more than matching it
         self._known: dict[str, Actor] = {}
@@ -149,6 +151,10 @@ class _Builder:
                 actor.code = self.lex.person_code(actor_id, self.on)
             self._known[actor_id] = actor
         return actor
+
+    def known_or_local(self, actor_id: str) -> Actor:
+        """The document's actor ``actor_id`` (one it built, or the lexicon's)."""
+        return self.doc.actors.get(actor_id) or self.known(actor_id)
 
     def organ(
         self, organ_idx: str, country: str, ns: int, ne: int, rule: str | None = None
@@ -511,9 +517,14 @@ def recognize(doc: Analysis, lex: Lexicon) -> None:
             and (nxt.prefix.endswith("ل") or _gap(norm, h, nxt).rstrip().endswith("ل"))
         ):
             # "دائرة الإعلام التابعة لعلييف": the office of the state the person serves
-            code = b.known(b.local_surnames.get(nxt.form, owner.key)).code
+            pid = b.local_surnames.get(nxt.form, owner.key)
+            code = b.known(pid).code
             if code[:3] in lex.countries and lex.organs[int(organ.key)].sector == "GOV":
                 b.organ(organ.key, code[:3], h.mstart, nxt.end, "organ+person")
+                # the person is named, though the mention is the office's ("أن الأخير")
+                b.inner_people.append(
+                    Mention(*b.doc.norm.span_to_original(nxt.start, nxt.end), pid, "")
+                )
                 i += 2
                 continue
         if title:
@@ -557,6 +568,7 @@ def recognize(doc: Analysis, lex: Lexicon) -> None:
         i += 1
     _surnames(b, hits)
     _kin_groups(b)
+    _latter(b)
     doc.mentions = sorted(b.mentions, key=lambda m: (m.start, m.end))
 
 
@@ -723,6 +735,74 @@ def _role_of(b: _Builder, person_id: str | None) -> str | None:
 
     o = _office_on(p, b.on) or p.offices[-1]
     return str(o.role)
+
+
+# "الأخير" / "الأخيرة" (the latter) standing as a noun: "أعلنت دائرة الإعلام التابعة لعلييف أن
+# الأخير شكر بوتين"، "وقال الأخير"، "هذا الأخير"
+_LATTER = re.compile(r"(?<![\u0621-\u064a])(?:و|ف)?(الاخير|الاخيره)(?![\u0621-\u064a])")
+# words after which it is the noun: conjunctions and demonstratives; after a word of its own it
+# must be the subject of a verb (a definite noun before it makes it an adjective: الاجتماع الأخير)
+_LATTER_AFTER = frozenset({"ان", "لكن", "ولكن", "بينما", "فيما", "حيث", "كما", "اذ", "هذا", "هذه"})
+_LATTER_NOT_AFTER = frozenset(
+    {"في", "من", "الي", "علي", "عن", "مع", "حتي", "منذ", "بين", "قبل", "بعد", "خلال", "و", "او"}
+)
+_LATTER_REACH = 400  # characters back to the person it points to (the sentence and the one before)
+
+
+def _latter(b: _Builder) -> None:
+    """The word "الأخير" as a noun is the person named last before it; "الأخيرة" is the woman
+    named last, or the state or body whose name is feminine (وزارة الخارجية، روسيا).  Each such
+    word becomes a mention of that actor (rule ``anaphor:latter``), so events and quotes read it
+    as a name."""
+    norm = b.doc.norm.text
+    if "الاخير" not in norm:
+        return
+    mentions = sorted([*b.mentions, *b.inner_people], key=lambda m: m.start)
+    for m in _LATTER.finditer(norm):
+        s = b.doc.norm.to_original(m.start(1))
+        before = norm[max(0, m.start() - 30) : m.start()]
+        words = before.split()
+        prev = words[-1] if words and not before.rstrip().endswith(_CLAUSE_MARKS) else ""
+        if len(prev) > 2 and prev[0] in "وف" and prev[1:] in _LATTER_NOT_AFTER | _LATTER_AFTER:
+            prev = prev[1:]  # وفي، ولكن
+        if (
+            prev
+            and (
+                prev.startswith(("ال", "وال", "بال", "لل", "فال"))
+                or prev in _LATTER_NOT_AFTER
+                or prev[0].isdigit()
+            )
+            and prev not in _LATTER_AFTER
+        ):
+            continue  # "الاجتماع الأخير"، "في الأخير": an adjective, or "in the end"
+        if norm[m.end() : m.end() + 4].strip().startswith("من"):
+            continue  # "الأخير من نوعه": the last of its kind
+        feminine = m.group(1).endswith("ه")
+        antecedent = next(
+            (
+                x
+                for x in reversed(mentions)
+                if x.end <= s and s - x.end <= _LATTER_REACH and _latter_agrees(b, x, feminine)
+            ),
+            None,
+        )
+        if antecedent is not None:
+            b.add(b.known_or_local(antecedent.actor), m.start(1), m.end(1), "anaphor:latter")
+
+
+_CLAUSE_MARKS = ("،", ",", ".", ":", "«", '"', "(", "؛", "\n")
+
+
+def _latter_agrees(b: _Builder, m: Mention, feminine: bool) -> bool:
+    actor = b.known_or_local(m.actor)
+    if actor.kind == "person":
+        entry = b.lex.people.get(actor.id)
+        gender = entry.gender if entry is not None else None
+        return gender in (None, "f") if feminine else gender != "f"
+    if not feminine:
+        return False
+    head = b.doc.text[m.start : m.end].split()[0] if m.end > m.start else ""
+    return actor.kind == "country" or head.endswith("ة")
 
 
 def _surnames(b: _Builder, hits: list[Hit[Target]]) -> None:

@@ -31,6 +31,16 @@ def _date(
         if published is not None:
             inside = [t for t in inside if t.date_from <= published]
     if inside:
+        # an occasion after the act with another act between names that act's day ("شكره على
+        # دعوته لحضور الاحتفالات بمناسبة الذكرى الـ80 للنصر": the celebrations were on Victory Day)
+        inside = [
+            t
+            for t in inside
+            if t.rule != "occasion"
+            or t.start < ts
+            or not any(ts < a < t.start for a, _ in ix.triggers)
+        ]
+    if inside:
         best = min(inside, key=lambda t: abs(t.start - ts))
         if _word_gap(doc.text, best, ts) <= _DATE_REACH:
             return best.value, "expression", (best.start, best.end)

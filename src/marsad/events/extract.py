@@ -146,6 +146,7 @@ def _extract(doc: Analysis, lex: EventLexicon) -> None:
         sent_mentions = _dedupe(_within(mentions, starts, s, e))
         generic: list[_Generic] | None = None
         ix.requested = _requested(lex, norm, hits)
+        ix.triggers = [nz.span_to_original(h.wstart, h.wend) for h in hits]
         for h in hits:
             form = h.targets[0]
             if form.kind == "noun" and h.prefix.endswith("ال"):

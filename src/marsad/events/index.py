@@ -67,6 +67,7 @@ class _DocIndex:
         "_timexes",
         "_titles",
         "requested",
+        "triggers",
     )
 
     def __init__(self, doc: Analysis) -> None:
@@ -97,6 +98,8 @@ class _DocIndex:
         # normalized starts of the triggers of the sentence being read that a request asks for
         # (set by the stage per sentence; see extract._requested)
         self.requested: set[int] = set()
+        # original (start, end) of every trigger of the sentence being read (set by the stage)
+        self.triggers: list[tuple[int, int]] = []
 
     def para(self, offset: int) -> int | None:
         """The index of the first paragraph holding ``offset``; None if none does."""

@@ -1,0 +1,46 @@
+"""The words "الأخير" / "الأخيرة" (the latter) standing as nouns are the actor named last before them.
+
+Every sentence here is invented for the test; none comes from a real article.
+"""
+
+from __future__ import annotations
+
+from marsad.model import Analysis, Document, DocumentMeta
+from marsad.pipeline import analyze
+
+
+def _analyze(text: str) -> Analysis:
+    return analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
+
+
+def _latter(a: Analysis) -> list[tuple[str, str]]:
+    return [(a.span(m.start, m.end), m.actor) for m in a.mentions if m.rule == "anaphor:latter"]
+
+
+def test_the_latter_after_a_verb_is_the_last_person_named() -> None:
+    a = _analyze("والتقى بوتين علييف في موسكو. وانتقد الأخير روسيا بشدة.")
+    assert _latter(a) == [("الأخير", "aliyev_ilham")]
+    crit = [e for e in a.events if a.span(*e.trigger) == "وانتقد"]
+    assert crit and crit[0].source == ["aliyev_ilham"] and crit[0].target == ["RUS"]
+
+
+def test_the_latter_after_that_is_the_person_named_in_an_office() -> None:
+    a = _analyze("أعلنت دائرة الإعلام التابعة لعلييف أن الأخير شكر بوتين على دعوته.")
+    assert _latter(a) == [("الأخير", "aliyev_ilham")]
+    thanks = [e for e in a.events if a.span(*e.trigger) == "شكر"]
+    assert thanks and thanks[0].source == ["aliyev_ilham"]
+    assert thanks[0].target == ["putin_vladimir"]
+
+
+def test_the_feminine_latter_is_a_state_or_a_feminine_body() -> None:
+    a = _analyze("واتصل بوتين بالحكومة الأذربيجانية، وطالبت الأخيرة روسيا بالاعتذار.")
+    assert _latter(a) == [("الأخيرة", "AZE")]  # not Putin, though he was named last of people
+    demand = [e for e in a.events if a.span(*e.trigger) == "وطالبت"]
+    assert demand and demand[0].source == ["AZE"] and demand[0].target == ["RUS"]
+
+
+def test_the_last_as_an_adjective_or_in_the_end_is_no_one() -> None:
+    a = _analyze("وزار بوتين باكو. وناقش الاجتماع الأخير التجارة، وفي الأخير اتفق الطرفان.")
+    assert _latter(a) == []
+    a = _analyze("وزار بوتين باكو، وكان اللقاء الأخير من نوعه.")
+    assert _latter(a) == []
