@@ -145,3 +145,30 @@ def test_passive_and_masdar_forms_must_be_verbs_of_their_entry(tmp_path: Path) -
     )
     with pytest.raises(DataFileError, match="ضربت"):
         load_event_lexicon(HERE / "data" / "cameo.tsv", bad)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verbal noun after a word that places it before the news (بعد، في أعقاب، بسبب) or
+        # under a charge, anywhere in its clause, is background to the sentence's own news
+        "وعقد المجلس جلسة طارئة بعد عمليات اغتيال متكررة لرجال دين في المدينة.",
+        "وانتقدت الجماعة العنف في أعقاب هجوم انتحاري على مدرسة للشرطة.",
+        "وقالت محامية عالمة متهمة بمحاولة قتل جنود أميركيين إن موكلتها مريضة.",
+    ],
+)
+def test_violence_named_as_background_is_no_report(text: str) -> None:
+    assert _acts(_read(text), "ASSAULT") == []
+
+
+def test_a_background_word_in_another_clause_leaves_the_act_reported() -> None:
+    text = "وعاد الوزير بعد الزيارة، وقتل مسلحون خمسة جنود في هجوم على حاجز للجيش."
+    assert _acts(_read(text), "ASSAULT")
+
+
+def test_an_attack_in_words_is_criticism_not_violence() -> None:
+    a = _read("وهاجمت زاخاروفا باكو قائلة إن تصرفاتها غير مقبولة.")
+    assert _acts(a, "ASSAULT") == []
+    assert [e.cameo for e in a.events if a.span(*e.trigger) == "وهاجمت"] == ["111"]
+    a = _read("وهاجم مسلحون مركزا للشرطة في بغداد أمس.")
+    assert [e.cameo for e in a.events if a.span(*e.trigger) == "وهاجم"] == ["190"]

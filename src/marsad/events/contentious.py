@@ -344,7 +344,11 @@ def _masdar(lex: EventLexicon, norm: str, h: Hit[TriggerForm], cues: EntryCues) 
     if any(c in "لب" for c in h.prefix):
         return True
     prev = [_unwaw(w) for w in norm[max(0, h.wstart - 30) : h.wstart].split()[-1:]]
-    return bool(prev) and prev[0] in lex.words("masdar_before")
+    if not prev:
+        return False
+    nouns = lex.words("masdar_before")
+    # "بمحاولة قتل"، "لعملية خطف": the noun of events may carry ب or ل itself
+    return prev[0] in nouns or (prev[0][:1] in "بل" and prev[0][1:] in nouns)
 
 
 _CLAUSE_EDGE = re.compile(
@@ -440,11 +444,16 @@ def _party(doc: Analysis, generic: list[_Generic], actor_id: str) -> str:
 def _background(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
     """A verbal noun framed as a matter under discussion ("التحقيق في اغتيال", "منذ التفجير")."""
     frames = lex.words("background", "before", head=True)
+    before = norm[max(0, h.wstart - 160) : h.wstart]
+    clause = before[max(before.rfind(c) for c in _CLAUSE_MARKS) + 1 :]
     words = [
-        normalize_headword(_unwaw(w.strip('"،,«»')))
-        for w in norm[max(0, h.wstart - 80) : h.wstart].split()[-3:]
+        normalize_headword(_unwaw(w.strip('"«»'))) for w in clause.split()[-_BACKGROUND_REACH:]
     ]
     return any(w in frames for w in words)
+
+
+_CLAUSE_MARKS = ".،,:؛\n"
+_BACKGROUND_REACH = 8
 
 
 def _anchored(lex: EventLexicon, text: str, sentence: tuple[int, int], ts: int, te: int) -> bool:
