@@ -318,3 +318,21 @@ def test_the_stage_leaves_no_working_index_on_the_analysis() -> None:
     text = "وقال الرئيس الروسي فلاديمير بوتين إن روسيا ستدعم أذربيجان."
     a = analyze(Document(text, text, DocumentMeta(published="2025-03-10")))
     assert a.events and TITLE_STARTS not in a.extras
+
+
+def test_a_dual_subject_earlier_in_the_clause_governs_the_act() -> None:
+    """In "أن الرئيسين تناولا العشاء قبل أن يتوجها لإجراء محادثات": the talks are the two
+    presidents', not the outlet's that reports them."""
+    text = (
+        "ووصل بوتين إلى باكو واستقبله علييف. وذكرت وكالة تاس أن الرئيسين تناولا العشاء معا قبل "
+        "أن يتوجها لإجراء محادثات غير رسمية."
+    )
+    talks = [g for g in _events(text) if g[0] == "محادثات"]
+    assert talks and {*talks[0][1], *talks[0][2]} == {"putin_vladimir", "aliyev_ilham"}
+    assert talks[0][4].endswith(":dual")
+
+
+def test_an_actor_between_the_dual_subject_and_the_act_takes_the_act() -> None:
+    text = "ووصل بوتين إلى باكو واستقبله علييف. والتقى الرئيسان في القصر ثم أجرت روسيا محادثات مع تركيا."
+    talks = [g for g in _events(text) if g[0] == "محادثات"]
+    assert talks and not talks[0][4].endswith(":dual")

@@ -25,3 +25,11 @@ def test_agency_followed_by_its_name_is_that_agency() -> None:
 def test_agency_alone_points_back_to_the_agency_quoted() -> None:
     got = _speakers("وقالت وكالة تاس إن الوفد وصل إلى باكو. وأضافت الوكالة أن المحادثات ستبدأ غدا.")
     assert got == ["tass", "tass"]
+
+
+def test_a_source_fronted_before_the_relaying_verb_speaks() -> None:
+    """In "وعن كوميرسانت أيضا ننقل أن ..." the source comes first, the relaying verb after it."""
+    assert _speakers("وعن كوميرسانت أيضا ننقل أن الرئيسين واصلا حديثهما على انفراد.") == [
+        "kommersant"
+    ]
+    assert _speakers("وننقل عن كوميرسانت أن الرئيسين واصلا حديثهما على انفراد.") == ["kommersant"]

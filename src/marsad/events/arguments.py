@@ -407,7 +407,36 @@ def _dual(
         return _last_two(doc, mentions, ts, "persons" in kinds)
     if h.suffix == "هما" and h.targets[0].kind == "noun":
         return _last_two(doc, mentions, ts, True) or _last_two(doc, mentions, ts, False)
+    return _dual_in_clause(doc, lex, h, mentions, ts)
+
+
+# how many words back in its clause a dual subject still governs a trigger ("أن الرئيسين تناولا
+# العشاء معا قبل أن يتوجها لإجراء محادثات")
+_DUAL_REACH = 10
+
+
+def _dual_in_clause(
+    doc: Analysis, lex: EventLexicon, h: Hit[TriggerForm], mentions: list[Mention], ts: int
+) -> tuple[str, str] | None:
+    """A dual subject (الرئيسان، البلدين) earlier in the trigger's clause with no actor named
+    between them: the acts that follow are the pair's."""
+    norm = doc.norm.text
+    lo = max(0, h.wstart - 120)
+    before = norm[lo : h.wstart]
+    cut = max(before.rfind(c) for c in ".؛:\n") + 1
+    words = list(_WORD.finditer(before, cut))[-_DUAL_REACH:]
+    for w in reversed(words):
+        kinds = lex.dual_kinds(normalize_headword(_unwaw(w.group())))
+        if not kinds:
+            continue
+        at = doc.norm.to_original(lo + w.start())
+        if any(at < m.start < ts for m in mentions):
+            return None  # an actor named between the dual word and the act: the act is theirs
+        return _last_two(doc, mentions, at, "persons" in kinds)
     return None
+
+
+_WORD = re.compile(r"\S+")
 
 
 def _last_two(

@@ -364,6 +364,9 @@ def _cue_for_direct(
     return best
 
 
+_FRONTED_SOURCE = re.compile(r"\s*[وف]?عن\s+")
+
+
 def _speaker(
     doc: Analysis,
     lex: QuoteLexicon,
@@ -415,6 +418,12 @@ def _speaker(
             via = via_m[0].actor if via_m else (anaphor[0].actor if anaphor else None)
             if spoken:
                 return (persons or spoken)[0], via
+        # "وعن كوميرسانت أيضاً ننقل أن ...": the source fronted before the relaying verb
+        fronted = _FRONTED_SOURCE.match(text, sent[0], cs)
+        if fronted:
+            named = [x for x in before if fronted.end() <= x.start <= fronted.end() + 2]
+            if named:
+                return named[0], None
         return None, None
     if kind == "participle":  # the subject of the clause before it
         main = _main_cue(doc, cues_before or [], sent[0], cs)
