@@ -195,12 +195,15 @@ class EventLexicon:
         """Whether a trigger phrase (normalized) is a noun phrase ("هجوم انتحاري") rather than a
         verb phrase ("شن غارة"، "فجر نفسه"): its first word is neither a trigger verb nor one of
         the modality file's ``light_verbs``."""
+        return not self.is_verb(form.split()[0])
+
+    def is_verb(self, word: str) -> bool:
+        """Whether a normalized word is a verb form of some trigger or a light verb."""
         if self._verb_forms is None:
             self._verb_forms = frozenset(
                 normalize_word(v) for t in self.triggers for v in t.verbs
             ) | self.words("light_verbs")
-        first = form.split()[0]
-        return first not in self._verb_forms
+        return word in self._verb_forms
 
     def verb_forms(self, entry: int) -> frozenset[str]:
         """The normalized verb forms of trigger entry ``entry`` (its index), kept."""

@@ -38,6 +38,8 @@ def _not_only(norm: str, h: Hit[TriggerForm]) -> bool:
 
 
 def _status(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> Status:
+    """The status of the act a trigger names, read from the words before (and, for a noun,
+    after) it."""
     # the rules below read at most the last six words before the trigger
     before = [_unwaw(w) for w in norm[max(0, h.wstart - 40) : h.wstart].split()[-6:]]
     last2 = " ".join(before[-2:])
@@ -65,9 +67,24 @@ def _status(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> Status:
     if any(map(window.__contains__, lex.spaced("hypothetical", "before"))):
         return "hypothetical"
     may = lex.words("may")
-    if last in may and h.targets[0].kind == "verb" and h.form[:1] in "يتنا":
-        return "hypothetical"
+    if last in may and h.targets[0].kind in ("verb", "phrase") and _imperfect(lex, h):
+        return "hypothetical"  # قد يزور: may visit; قد زار، قد اتصل، قد توصل: has done
     return "asserted"
+
+
+def _imperfect(lex: EventLexicon, h: Hit[TriggerForm]) -> bool:
+    """Whether a verb form after قد is imperfect (يزور، تزور، نزور: "may"), not a past form that
+    begins with the same letter (توصل، نفى: "has done"): ي always is; ت and ن are when the
+    form with ي in their place is a verb of the trigger file (or begins one of the entry's
+    phrases: تفرض عقوبات / يفرض عقوبات).  An alif is read as a past form (قد اتصل، قد أعلن):
+    news says "I may" (قد أزور) only inside quotations, and far less often than "has"."""
+    f = h.form.split(maxsplit=1)[0]  # a phrase's verb comes first (قد تفرض عقوبات)
+    if f[:1] == "ي":
+        return True
+    other = "ي" + f[1:]
+    return f[:1] in "تن" and (
+        other in lex.cues(lex.triggers[h.targets[0].entry]).heads or lex.is_verb(other)
+    )
 
 
 def _is_reference(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
