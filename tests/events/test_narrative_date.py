@@ -1,4 +1,5 @@
-"""An act with no date of its own takes the recent day its passage has set.
+"""An act with no date of its own takes the recent day its passage has set (and the news day,
+the recall, the occasion); قد reads the tense of the verb after it.
 
 Every sentence here is invented for the test; none comes from a real article.
 """
