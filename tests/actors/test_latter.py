@@ -44,3 +44,16 @@ def test_the_last_as_an_adjective_or_in_the_end_is_no_one() -> None:
     assert _latter(a) == []
     a = _analyze("وزار بوتين باكو، وكان اللقاء الأخير من نوعه.")
     assert _latter(a) == []
+
+
+def test_a_singular_indefinite_member_of_a_group_is_that_group() -> None:
+    """The accusative "مواطنا فرنسيا"، "صحفيا فرنسيا" and "نائب روسي" are the state's citizens,
+    press and legislators; an MP named before is the one "النائب الروسي" points back to."""
+    a = _analyze("اعتقلت السلطات الإيرانية مواطنا فرنسيا وصحفيا فرنسيا.")
+    assert {a.actors[m.actor].code for m in a.mentions} >= {"IRN", "FRACVL", "FRAMED"}
+    a = _analyze("ومنعت أذربيجان دخول نائب روسي.")
+    assert [a.actors[m.actor].code for m in a.mentions] == ["AZE", "RUSLEG"]
+    a = _analyze(
+        "وقال النائب الروسي نيقولاي فالويف إن باكو مخطئة. ومنعت أذربيجان دخول النائب الروسي."
+    )
+    assert [m.actor for m in a.mentions][-1] == "valuev_nikolai"

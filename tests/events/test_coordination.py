@@ -336,3 +336,17 @@ def test_an_actor_between_the_dual_subject_and_the_act_takes_the_act() -> None:
     text = "ووصل بوتين إلى باكو واستقبله علييف. والتقى الرئيسان في القصر ثم أجرت روسيا محادثات مع تركيا."
     talks = [g for g in _events(text) if g[0] == "محادثات"]
     assert talks and not talks[0][4].endswith(":dual")
+
+
+def test_a_nisba_on_the_object_names_the_state_acted_upon() -> None:
+    """In "أدانت الخارجية السعودية الهجوم الإسرائيلي" no actor is the object; its adjective is."""
+    got = _states("أدانت وزارة الخارجية السعودية الهجوم الإسرائيلي على غزة.", "أدانت")
+    assert [g[:2] for g in got] == [({"SAU"}, {"ISR"})]
+    assert got[0][2].endswith(":object-nisba")
+    got = _states("أسقطت الدفاعات الجوية الروسية طائرة مسيرة أوكرانية.", "أسقطت")
+    assert [g[:2] for g in got] == [({"RUS"}, {"UKR"})]
+
+
+def test_an_adjective_after_a_preposition_is_no_object() -> None:
+    got = _states("وانتقدت روسيا بشدة في البيان الأوروبي أمس.", "وانتقدت")
+    assert all("object-nisba" not in g[2] for g in got)

@@ -88,8 +88,10 @@ def _accept(prefix: str, suffix: str, t: Target) -> bool:
         )  # a name takes no article it does not have (السورية is not سورية)
     else:  # headwords (titles, organs, demonyms): للرئيس الروسي is ل + الرئيس
         good = prefix in _PREFIXES or prefix in _AFTER_L
-    if t.type == "demonym":
-        return good and suffix == ""
+    if t.type == "demonym":  # the accusative's alif (مواطنا فرنسيا) is no pronoun
+        return good and suffix in ("", "ا")
+    if t.type == "organ" and suffix == "ا":
+        return good and prefix in _NO_ARTICLE  # صحفيا، مواطنا: indefinite, so no article
     if t.type == "title":
         return good and suffix in ("", "ه", "ها", "هم", "هما")
     return good and suffix in _SUFFIXES
@@ -321,6 +323,9 @@ _UNIQUE_ROLES = frozenset(
 # Offices many hold at once, each for one state abroad or at home: named by title and state alone
 # they mean the holder this document named, else an identity of their own.
 _OFFICE_ROLES = frozenset({"ambassador", "envoy", "spokesperson", "deputy_foreign_minister"})
+# roles many hold at once: "نائب روسي" with no name is a member of the body (one identity per
+# document, as for an office), never the holder of an office
+_MEMBER_ROLES = frozenset({"legislator"})
 _NAME_PARTICLES = frozenset({"اوغلو", "زاده", "الدين", "بن", "ابن", "ابو", "عبد", "ال", "ولد"})
 
 
@@ -659,7 +664,7 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
             and ((_of(nxt, "actor") and _is_person(nxt, lex)) or _of(nxt, "short"))
         ):
             b.pending_title = h.mstart  # the main loop adds the person and the title+name span
-            if country and entry.role in _OFFICE_ROLES:
+            if country and entry.role in _OFFICE_ROLES | _MEMBER_ROLES:
                 b.pending_role = (country, entry.role)
             return j
     # an unknown name right after
@@ -678,7 +683,7 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
             else org_sector
         )
         b.new_person(name[0], name[1], country, sector, f"title+name:{entry.title}")
-        if country and entry.role in _OFFICE_ROLES:
+        if country and entry.role in _OFFICE_ROLES | _MEMBER_ROLES:
             b.holders.setdefault((country, entry.role), b.mentions[-1].actor)
         b.add(b.doc.actors[b.mentions[-1].actor], h.mstart, name[1], "title+name-span")
         k = j
@@ -709,7 +714,7 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
     if (
         country
         and org_sector is None
-        and entry.role in _OFFICE_ROLES
+        and entry.role in _OFFICE_ROLES | _MEMBER_ROLES
         and not plural
         and end > h.end
     ):

@@ -63,10 +63,7 @@ def _nisba_pair(doc: Analysis, h: Hit[TriggerForm]) -> tuple[str, str] | None:
     second = _nisba(doc.norm.text, first[2])
     if second is None or second[0] == first[0]:
         return None
-    for code in (first[0], second[0]):
-        if code not in doc.actors:
-            doc.actors[code] = get_actor_lexicon().actor(code)
-    return first[0], second[0]
+    return _state_id(doc, first[0]), _state_id(doc, second[0])
 
 
 def _dedupe(ms: list[Mention]) -> list[Mention]:
@@ -524,3 +521,40 @@ def _resumptive(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
     see ``resumptives`` in the modality file)."""
     nxt = norm[h.wend : h.wend + 16].split(maxsplit=1)
     return bool(nxt) and nxt[0] in lex.words("resumptives")
+
+
+def _object_state(doc: Analysis, h: Hit[TriggerForm], subject: Mention | None) -> str | None:
+    """The state a nisba adjective names on a verb's object when no actor is named as the object
+    ("أدانت الخارجية السعودية الهجوم الإسرائيلي": Israel; "أسقطت الدفاعات الروسية طائرة مسيرة
+    أوكرانية": Ukraine): the word after the verb (after its subject, when the subject follows it)
+    and at most one more, then the adjective."""
+    nz = doc.norm
+    norm = nz.text
+    pos = h.wend
+    if subject is not None:
+        s0, s1 = nz.span_to_normalized(subject.start, subject.end)
+        if s0 >= pos and not norm[pos:s0].strip():
+            pos = s1  # VSO: the object follows the subject
+    words = list(_WORD.finditer(norm, pos, min(len(norm), pos + 60)))[:3]
+    if not words or words[0].group() in _NOT_OBJECTS or not words[0].group()[:1].isalpha():
+        return None
+    for w in words[:2]:
+        if any(c in w.group() for c in ".،,؛:"):
+            return None  # the clause ends before an adjective
+        got = _nisba(norm, w.end())
+        if got is not None:
+            return got[0]
+    return None
+
+
+# words that open a prepositional phrase or a clause, not an object
+_NOT_OBJECTS = frozenset(
+    {"في", "من", "الي", "إلى", "علي", "على", "عن", "مع", "ان", "أن", "إن", "بين", "حول", "خلال"}
+)
+
+
+def _state_id(doc: Analysis, country: str) -> str:
+    """The document's actor id for a state, added from the lexicon when it is not there yet."""
+    if country not in doc.actors:
+        doc.actors[country] = get_actor_lexicon().actor(country)
+    return country

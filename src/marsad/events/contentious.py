@@ -25,6 +25,8 @@ from marsad.events.arguments import (
     _dedupe,
     _genitive,
     _governed,
+    _object_state,
+    _state_id,
 )
 from marsad.events.finish import _finish
 from marsad.events.generic import GENERIC_PREFIX, _Generic, _nisba, is_generic
@@ -319,6 +321,11 @@ def _contentious(
             if cands and _party(doc, generic, cands[-1].actor) != own:
                 target = [cands[-1].actor]
                 rule += ":pronoun-object"
+        if not target and fkind in ("verb", "phrase"):
+            by_nisba = _object_state(doc, h, subject)
+            if by_nisba is not None and by_nisba != _cc(doc, subject.actor):
+                target = [_state_id(doc, by_nisba)]
+                rule += ":object-nisba"
         if not target and not is_generic(subject.actor):
             other = _context_target(doc, all_mentions, ts, own, ix)
             if other is not None:

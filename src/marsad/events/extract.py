@@ -75,11 +75,13 @@ from marsad.events.arguments import (
     _last_list,
     _list_opening,
     _nisba_pair,
+    _object_state,
     _own_outlet,
     _quote_around,
     _resumptive,
     _shared_subject,
     _side_of,
+    _state_id,
     _title_start,
     _titled,
     _topic_after_auxiliary,
@@ -641,6 +643,11 @@ def _event(
             if cands:
                 target = [cands[-1].actor]
                 rule += ":pronoun-object"
+        if not target and form.kind in ("verb", "phrase"):
+            state = _object_state(doc, h, subject)
+            if state is not None and state != own:
+                target = [_state_id(doc, state)]
+                rule += ":object-nisba"
         if not target:
             other = _context_target(doc, all_mentions, ts, own, ix)
             if other is not None:
