@@ -1,0 +1,45 @@
+"""Status and intent cues: قد reads the tense of the verb after it; readiness (مستعدة للتعاون) is an
+expressed intent, and "as if" (وكأنها) asserts nothing.
+
+Every sentence here is invented for the test; none comes from a real article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.model import Document, DocumentMeta
+from marsad.pipeline import analyze
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        # قد before a past verb: "has done" (forms VIII and V begin with ا and ت like imperfects)
+        ("وكان علييف قد اتصل ببوتين يوم الأحد.", "اتصل", "asserted"),
+        ("وقد انتقدت روسيا أذربيجان.", "انتقدت", "asserted"),
+        # قد before an imperfect verb, or a phrase that begins with one: "may"
+        ("وقال إن روسيا قد تزور باكو.", "تزور", "hypothetical"),
+        ("وقال إن روسيا قد تفرض عقوبات على باكو.", "تفرض عقوبات", "hypothetical"),
+    ],
+)
+def test_qad_reads_the_tense_of_the_verb_after_it(text: str, trigger: str, status: str) -> None:
+    a = analyze(Document(text, text, DocumentMeta(published="2025-10-10")))
+    assert [e.status for e in a.events if a.span(*e.trigger) == trigger] == [status]
+
+
+def test_ready_to_cooperate_is_an_intent_and_as_if_is_not_asserted() -> None:
+    a = analyze(
+        Document(*(2 * ["وأكد بوتين أن روسيا مستعدة للتعاون مع أذربيجان."]), DocumentMeta())
+    )
+    ready = [e for e in a.events if a.span(*e.trigger) == "مستعدة"]
+    assert [(e.cameo, e.source, e.target, e.status) for e in ready] == [
+        ("030", ["RUS"], ["AZE"], "asserted")
+    ]
+    text = "ويبدو أن باكو ترسل إشارة إلى الغرب، فباكو وكأنها تقول إنها مستعدة للتعاون مع الغرب."
+    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
+    assert [e.status for e in a.events if a.span(*e.trigger) == "مستعدة"] == ["hypothetical"]
+    # a readiness for nothing the trigger file names is no event
+    text = "وقال إن الجيش مستعد للرد على أي هجوم."
+    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
+    assert not [e for e in a.events if a.span(*e.trigger) == "مستعد"]
