@@ -57,3 +57,15 @@ def test_a_singular_indefinite_member_of_a_group_is_that_group() -> None:
         "وقال النائب الروسي نيقولاي فالويف إن باكو مخطئة. ومنعت أذربيجان دخول النائب الروسي."
     )
     assert [m.actor for m in a.mentions][-1] == "valuev_nikolai"
+
+
+def test_a_dual_title_or_side_with_two_adjectives_names_both() -> None:
+    a = _analyze("والتقى الرئيسان الروسي والأذربيجاني في موسكو.")
+    assert [m.actor for m in a.mentions][:2] == ["putin_vladimir", "aliyev_ilham"]
+    a = _analyze("وبحث الجانبان الروسي والأذربيجاني سبل تعزيز العلاقات.")
+    assert [a.actors[m.actor].code for m in a.mentions] == ["RUS", "AZE"]
+
+
+def test_a_definite_title_after_a_state_starts_another_actor() -> None:
+    a = _analyze("هنأ أمير قطر الرئيس الإيراني بفوزه في الانتخابات.")
+    assert "pezeshkian_masoud" in {m.actor for m in a.mentions}

@@ -350,3 +350,21 @@ def test_a_nisba_on_the_object_names_the_state_acted_upon() -> None:
 def test_an_adjective_after_a_preposition_is_no_object() -> None:
     got = _states("وانتقدت روسيا بشدة في البيان الأوروبي أمس.", "وانتقدت")
     assert all("object-nisba" not in g[2] for g in got)
+
+
+def test_a_shared_verb_form_takes_the_entry_its_context_fits() -> None:
+    """أطلقت sets people free when سراح follows, and fires when rockets do."""
+    assert [g[3] for g in _events("وأطلقت حماس سراح رهائن إسرائيليين.") if g[0] == "وأطلقت"] == [
+        "08"
+    ]
+    assert [g[3] for g in _events("وأطلقت إيران صواريخ على إسرائيل.") if g[0] == "وأطلقت"] == ["19"]
+
+
+def test_a_verb_whose_subject_is_an_office_tied_to_no_state_borrows_no_agent() -> None:
+    text = "منعت أذربيجان دخول النائب الروسي فالويف بسبب تصريحاته التي وصفتها وزارة الخارجية بأنها مهينة."
+    assert not [g for g in _events(text) if g[0] == "وصفتها"]
+
+
+def test_a_meeting_in_a_third_state_is_still_between_the_coordinated_parties() -> None:
+    got = _states("والتقى رئيسا بيلاروس وطاجيكستان في موسكو.", "والتقى")
+    assert got and {*got[0][0], *got[0][1]} >= {"BLR", "TJK"}

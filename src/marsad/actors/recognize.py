@@ -510,6 +510,11 @@ def recognize(doc: Analysis, lex: Lexicon) -> None:
                     continue
                 b.organ(organ.key, country, h.mstart, nxt.end)
                 i += 2
+                # "الجانبان الروسي والأذربيجاني": a second adjective joined by و, a second state
+                second = _second_state(b, hits, i, country)
+                if second is not None:
+                    b.organ(organ.key, second[0], second[1].mstart, second[1].end)
+                    i += 1
                 continue
         owner = (_of(nxt, "actor") or _of(nxt, "short")) if nxt else None
         if (
@@ -617,6 +622,19 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
     end = h.end
     last = h
     plural = h.form.endswith(("ان", "ين")) and normalize_word(entry.title).endswith(("ان", "ين"))
+    if plural and entry.role in _UNIQUE_ROLES and j < len(hits):
+        # "الرئيسين الروسي والصيني": a dual title with two adjectives names both holders
+        first = _country_of(hits[j], lex) if _of(hits[j], "demonym") else None
+        second = _second_state(b, hits, j + 1, first) if first else None
+        if first and second and not _gap(norm, h, hits[j]).strip():
+            for country_, (s_, e_) in (
+                (first, (h.mstart, hits[j].end)),
+                (second[0], (second[1].mstart, second[1].end)),
+            ):
+                pid = lex.holder(country_, str(entry.role), b.on)
+                if pid:
+                    b.add(b.known(pid), s_, e_, f"title+countries:{entry.title}")
+            return j + 2
     org_sector: str | None = None  # رئيس مجلس الاتحاد: the head of a body, not of the state
     # "رئيس أذربيجان" (construct) and "المتحدث باسم الكرملين" take the body that follows directly
     construct = not h.prefix.endswith("ال") or h.form.endswith((" باسم", " لدي", " في"))
@@ -646,7 +664,13 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
             j += 1
             continue
         elif (_of(nxt, "organ") or _of(nxt, "title")) and (
-            (gap.strip() == "" and (construct or not _definite(nxt))) or _BODY_LINK.match(gap)
+            (
+                gap.strip() == ""
+                # once a state is named, a definite title starts another actor ("أمير قطر
+                # الرئيس الإيراني"): only an indefinite head goes on describing the body
+                and ((construct and not (country and _definite(nxt))) or not _definite(nxt))
+            )
+            or _BODY_LINK.match(gap)
         ):
             pass  # a body described by an organ head (رئيس لجنة ... بمجلس الدوما): keep reading
         else:
@@ -725,6 +749,22 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
             b.office(country, entry.role, entry.sector or "GOV", h.mstart, end, entry.title)
         return j
     return i if j == i + 1 else j
+
+
+def _second_state(
+    b: _Builder, hits: list[Hit[Target]], k: int, first: str | None
+) -> tuple[str, Hit[Target]] | None:
+    """The state of a demonym at ``hits[k]`` joined by و right after the previous hit (الروسي
+    والأذربيجاني), when it differs from ``first``."""
+    if k >= len(hits) or k == 0:
+        return None
+    nxt = hits[k]
+    if not (_of(nxt, "demonym") and nxt.prefix.startswith("و")):
+        return None
+    if _gap(b.doc.norm.text, hits[k - 1], nxt).strip():
+        return None
+    country = _country_of(nxt, b.lex)
+    return (country, nxt) if country and country != first else None
 
 
 def _is_person(h: Hit[Target], lex: Lexicon) -> bool:

@@ -558,3 +558,18 @@ def _state_id(doc: Analysis, country: str) -> str:
     if country not in doc.actors:
         doc.actors[country] = get_actor_lexicon().actor(country)
     return country
+
+
+def _unnamed_subject(doc: Analysis, h: Hit[TriggerForm]) -> bool:
+    """Whether a verb is followed right away by an office or body the actor lexicon knows but
+    the text ties to no state ("التي وصفتها وزارة الخارجية بأنها ..."): the subject is there,
+    unnamed, and no actor named before stands in for it."""
+    words = doc.norm.text[h.wend : h.wend + 40].split()[:2]
+    forms = get_actor_lexicon().forms
+    for n in (2, 1):
+        if len(words) < n:
+            continue
+        head = normalize_headword(" ".join(words[:n]).strip('،,."«»'))
+        if any(t.type in ("organ", "title") for t in forms.get(head, ())):
+            return True
+    return False

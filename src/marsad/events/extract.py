@@ -85,6 +85,7 @@ from marsad.events.arguments import (
     _title_start,
     _titled,
     _topic_after_auxiliary,
+    _unnamed_subject,
     _visitor,
     _within,
 )
@@ -150,6 +151,8 @@ def _extract(doc: Analysis, lex: EventLexicon) -> None:
         ix.requested = _requested(lex, norm, hits)
         ix.triggers = [nz.span_to_original(h.wstart, h.wend) for h in hits]
         for h in hits:
+            if len(h.targets) > 1:
+                h = _first_fitting(lex, norm, h)
             form = h.targets[0]
             if form.kind == "noun" and h.prefix.endswith("ال"):
                 day = recalled_day(doc, nz.to_original(h.wend), (s, e))
@@ -269,6 +272,20 @@ def _context_ok(cues: EntryCues, norm: str, h: Hit[TriggerForm], requires_window
         if any(map(near.__contains__, cues.excludes)):
             return False
     return True
+
+
+def _first_fitting(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> Hit[TriggerForm]:
+    """A form that two entries share (أطلقت: set free, or fire) is read as the first entry whose
+    required and excluded words fit the context ("أطلقت حماس سراح" / "أطلقت إيران صواريخ"): the
+    hit comes back with that entry's target first."""
+    for k, t in enumerate(h.targets):
+        entry = lex.triggers[t.entry]
+        if _context_ok(lex.cues(entry), norm, h, entry.requires_window):
+            if k == 0:
+                return h
+            rest = h.targets[:k] + h.targets[k + 1 :]
+            return Hit(h.start, h.end, h.wstart, h.wend, h.prefix, h.suffix, h.form, (t, *rest))
+    return h
 
 
 def _refined_code(entry: TriggerEntry, cues: EntryCues, norm: str, h: Hit[TriggerForm]) -> str:
@@ -536,7 +553,10 @@ def _event(
         if subject is None and quoted is not None and not violent:
             subject = quoted
             rule += ":speaker"
-        if subject is None and before and not violent:
+        # "التي وصفتها وزارة الخارجية": the subject stands after the verb, tied to no state; no
+        # actor named before (nor in the sentence before) stands in for it
+        unnamed = subject is None and form.kind == "verb" and _unnamed_subject(doc, h)
+        if subject is None and before and not violent and not unnamed:
             # the actor named last, or the whole list it closes ("أجرى رئيسا بيلاروس وطاجيكستان،
             # فلان وفلان، لقاء"); one inside a prepositional phrase ("في مكتب وكالة ...") is a
             # place or a possessor, so the last one outside such a phrase comes first
@@ -545,7 +565,7 @@ def _event(
             rule += ":nearest-before"
         # a verbal noun with no actor in its own sentence names a topic (العقوبات، الرحلة), not
         # a report whose agent the sentence before would give: only verbs reach back
-        if subject is None and not violent and form.kind not in ("noun", "phrase"):
+        if subject is None and not violent and form.kind not in ("noun", "phrase") and not unnamed:
             prev = [m for m in all_mentions if m.end <= sentence[0]]
             if prev:
                 subject = prev[-1]
@@ -595,7 +615,11 @@ def _event(
             entry.symmetric
             and len(source) > 1
             and not target
-            and all(_cc(doc, a.mention.actor) in sides for a in candidates)
+            and all(
+                _cc(doc, a.mention.actor) in sides
+                for a in candidates
+                if a.prep not in _LOCATION_PREPS  # "في موسكو" is where, not a third party
+            )
         ):
             # "التقى بوتين وعلييف": a symmetric act between the coordinated parties (other states)
             first_cc = _cc(doc, source[0])
