@@ -10,7 +10,7 @@ modules read them without importing each other.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -390,7 +390,12 @@ def _group_subject(
 
 
 def _dual(
-    doc: Analysis, lex: EventLexicon, h: Hit[TriggerForm], mentions: list[Mention], ts: int
+    doc: Analysis,
+    lex: EventLexicon,
+    h: Hit[TriggerForm],
+    mentions: list[Mention],
+    ts: int,
+    in_sentence: bool = True,
 ) -> tuple[str, str] | None:
     """ "التقى الرئيسان" / "اتفق البلدان" / "اجتماعهما": the two parties named last before the
     trigger (for the dual pronoun on a noun, two persons if the text has them, else two states)."""
@@ -404,7 +409,8 @@ def _dual(
         return _last_two(doc, mentions, ts, "persons" in kinds)
     if h.suffix == "هما" and h.targets[0].kind == "noun":
         return _last_two(doc, mentions, ts, True) or _last_two(doc, mentions, ts, False)
-    return _dual_in_clause(doc, lex, h, mentions, ts)
+    # (``in_sentence``: whether the trigger's sentence holds a dual word at all, known beforehand)
+    return _dual_in_clause(doc, lex, h, mentions, ts) if in_sentence else None
 
 
 # how many words back in its clause a dual subject still governs a trigger ("أن الرئيسين تناولا
@@ -427,13 +433,18 @@ def _dual_in_clause(
         if not kinds:
             continue
         at = doc.norm.to_original(lo + w.start())
-        if any(at < m.start < ts for m in mentions):
+        k = bisect_right(mentions, at, key=_start)
+        if k < len(mentions) and mentions[k].start < ts:
             return None  # an actor named between the dual word and the act: the act is theirs
         return _last_two(doc, mentions, at, "persons" in kinds)
     return None
 
 
 _WORD = re.compile(r"\S+")
+
+
+def _start(m: Mention) -> int:
+    return m.start
 
 
 def _last_two(

@@ -150,6 +150,7 @@ def _extract(doc: Analysis, lex: EventLexicon) -> None:
         generic: list[_Generic] | None = None
         ix.requested = _requested(lex, norm, hits)
         ix.triggers = [nz.span_to_original(h.wstart, h.wend) for h in hits]
+        ix.duals = lex.has_dual(norm[ns:ne])
         for h in hits:
             if len(h.targets) > 1:
                 h = _first_fitting(lex, norm, h)
@@ -344,7 +345,7 @@ def _event(
         source = [after_in_clause[0].mention.actor]
         target = [after_in_clause[1].mention.actor]
         rule += ":between"
-    elif (pair := _dual(doc, lex, h, all_mentions, ts)) is not None:
+    elif (pair := _dual(doc, lex, h, all_mentions, ts, ix.duals)) is not None:
         source, target = [pair[0]], [pair[1]]
         rule += ":dual"
     else:

@@ -66,6 +66,7 @@ class _DocIndex:
         "_text",
         "_timexes",
         "_titles",
+        "duals",
         "requested",
         "triggers",
     )
@@ -100,6 +101,8 @@ class _DocIndex:
         self.requested: set[int] = set()
         # original (start, end) of every trigger of the sentence being read (set by the stage)
         self.triggers: list[tuple[int, int]] = []
+        # whether the sentence being read holds a dual headword (الرئيسان، البلدين) at all
+        self.duals = False
 
     def para(self, offset: int) -> int | None:
         """The index of the first paragraph holding ``offset``; None if none does."""

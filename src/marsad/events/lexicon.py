@@ -238,13 +238,21 @@ class EventLexicon:
     def dual_kinds(self, word: str) -> frozenset[str]:
         """The kinds of the ``duals`` cue lists (``persons``, ``states`` ...) whose headwords hold
         ``word``: one look-up instead of one per kind."""
+        return self._duals().get(word, frozenset())
+
+    def has_dual(self, text: str) -> bool:
+        """Whether a normalized stretch holds a dual headword at all (a substring test that
+        spares reading it word by word when it holds none)."""
+        return any(map(text.__contains__, self._duals()))
+
+    def _duals(self) -> dict[str, frozenset[str]]:
         if self._dual_words is None:
             kinds: dict[str, set[str]] = {}
             for k in self.modality.get("duals") or {}:
                 for w in self.words("duals", k, head=True):
                     kinds.setdefault(w, set()).add(k)
             self._dual_words = {w: frozenset(ks) for w, ks in kinds.items()}
-        return self._dual_words.get(word, frozenset())
+        return self._dual_words
 
     def spaced(self, key: str, part: str | None = None) -> tuple[str, ...]:
         """:meth:`words`, each cue between two spaces: to find whole words in a spaced window."""
