@@ -323,9 +323,9 @@ _UNIQUE_ROLES = frozenset(
 # Offices many hold at once, each for one state abroad or at home: named by title and state alone
 # they mean the holder this document named, else an identity of their own.
 _OFFICE_ROLES = frozenset({"ambassador", "envoy", "spokesperson", "deputy_foreign_minister"})
-# roles many hold at once: "نائب روسي" with no name is a member of the body (one identity per
+# roles many hold at once: "نائب روسي"، "مسؤول أمريكي" with no name is one such (one identity per
 # document, as for an office), never the holder of an office
-_MEMBER_ROLES = frozenset({"legislator"})
+_MEMBER_ROLES = frozenset({"legislator", "official"})
 _NAME_PARTICLES = frozenset({"اوغلو", "زاده", "الدين", "بن", "ابن", "ابو", "عبد", "ال", "ولد"})
 
 

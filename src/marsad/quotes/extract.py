@@ -33,7 +33,7 @@ from functools import cache
 from marsad.model import Analysis, Mention, Quote, argument_mentions
 from marsad.quotes.lexicon import Cue, QuoteLexicon, get_quote_lexicon
 from marsad.text.match import Hit, find_forms
-from marsad.text.normalize import normalize_headword
+from marsad.text.normalize import normalize_headword, normalize_word
 
 # Opening mark -> the marks that close it.  Arabic text typed right to left uses the curly double
 # quotes in either order (“…” and ”…“), so each closes the other and itself.
@@ -50,6 +50,24 @@ _RELAY_REACH = 200  # "نقل الموقع عن النائب الأول لرئي
 _TO_CUES = frozenset(
     {"اشار", "اشارت", "يشير", "تشير", "لفت", "لفتت", "يلفت", "مشيرا", "مشيره", "لافتا", "لافته"}
 )
+# cues whose content may follow على when no أن does (شدد على ضرورة، أكد على أهمية)
+_ON_CUES = frozenset(
+    normalize_word(w)
+    for w in (
+        "شدد",
+        "شددت",
+        "يشدد",
+        "تشدد",
+        "مشددا",
+        "مشددة",
+        "أكد",
+        "أكدت",
+        "يؤكد",
+        "تؤكد",
+        "مؤكدا",
+    )
+)
+_ON = re.compile(r"(?:(?<=\s)|^)(?:على|علي)\s+(?!هامش)")
 _MIN_DIRECT_WORDS = 4
 _ADDITIVE = re.compile(r"\s*(?:و?بالإضافة\s+إلى\s+ذلك|و?علاوة\s+على\s+ذلك|و?إضافة\s+إلى\s+ذلك)")
 _DESCRIBE_CUES = frozenset({"وصف", "وصفت", "يصف", "تصف", "واصفا", "واصفه"})
@@ -338,6 +356,8 @@ def _inside_reported(
     """A short quoted term after the cue's complementizer (أن، إلى) is a name inside what was
     reported ("أشار إلى تطوير ممر "شمال جنوب""), not the quotation the cue introduces."""
     (cs, ce), c = cue
+    if doc.text[ce : sp.open_at].rstrip().endswith(":"):
+        return False  # وقال بوتين: "نحن مستعدون للحوار": the colon opens the quotation itself
     if _COMPLEMENTIZER_AT.search(doc.text, ce, sp.open_at):
         return True
     content = _reported_content(doc, c, cs, ce, mentions, spans)
@@ -587,6 +607,9 @@ def _reported_content(
         start = ce + m.end()
         end = _rstrip(text, start, sent[1])
         return (start, end) if end - start >= 8 else None
+    if (m is None or m.start() > reach) and c.form in _ON_CUES:
+        # "وشدد ماكرون على ضرورة وقف إطلاق النار": what is stressed follows على (not على هامش)
+        m = _ON.search(tail)
     if m is None or m.start() > reach:
         return None
     if m.group().strip(" ،") in ("إلى", "الى") and c.form not in _TO_CUES:
