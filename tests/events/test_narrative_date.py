@@ -6,6 +6,8 @@ Every sentence here is invented for the test; none comes from a real article.
 
 from __future__ import annotations
 
+import pytest
+
 from marsad.model import Document, DocumentMeta
 from marsad.pipeline import analyze
 
@@ -172,3 +174,23 @@ def test_an_occasion_after_another_act_dates_that_act_not_the_first() -> None:
     assert ("وشكر", "2025-07-10", "publication") in got
     got = _dated("واتصل علييف ببوتين بمناسبة عيد النصر.", "2025-07-10")
     assert ("واتصل", "2025-05-09", "expression") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "date"),
+    [
+        ("التقى بوتين علييف أمس في موسكو.", "التقى", "2025-07-09"),
+        ("وكان بوتين قد زار باكو في آب الماضي.", "زار", "2024-08"),
+        ("واستقبل أردوغان نظيره الأذربيجاني مساء الثلاثاء في أنقرة.", "واستقبل", "2025-07-08"),
+        ("وفي وقت سابق اليوم، استدعت الخارجية الروسية السفير الأذربيجاني.", "استدعت", "2025-07-10"),
+        ("وفي 25 ديسمبر 2024، أسقطت الدفاعات الروسية طائرة أذربيجانية.", "أسقطت", "2024-12-25"),
+        ("واعتقلت الشرطة الروسية مواطنين أذربيجانيين في 27 حزيران.", "واعتقلت", "2025-06-27"),
+        ("وقبل يومين، اتصل علييف ببوتين.", "اتصل", "2025-07-08"),
+        ("وفي مطلع الشهر الجاري، وقعت روسيا وإيران اتفاقية تعاون.", "وقعت", "2025-07"),
+    ],
+)
+def test_the_expression_that_governs_the_clause_dates_the_act(
+    text: str, trigger: str, date: str
+) -> None:
+    got = _dated(text, "2025-07-10")
+    assert [g[1:] for g in got if g[0] == trigger] == [(date, "expression")]
