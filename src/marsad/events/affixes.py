@@ -58,3 +58,9 @@ def _accept_generic(prefix: str, suffix: str, _: int) -> bool:
 def _unwaw(word: str) -> str:
     """A function word without the conjunction glued to it (ولن -> لن, فإذا -> اذا)."""
     return word[1:] if len(word) > 2 and word[0] in "وف" else word
+
+
+def _since_last(text: str, marks: str) -> int:
+    """Where the stretch after the last of ``marks`` in ``text`` begins (0 when none is there):
+    the clause or sentence a trigger's words before it belong to."""
+    return max(text.rfind(c) for c in marks) + 1

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from marsad.actors.lexicon import get_lexicon as get_actor_lexicon
-from marsad.events.affixes import _unwaw
+from marsad.events.affixes import _since_last, _unwaw
 from marsad.events.generic import _nisba
 from marsad.events.index import TITLE_STARTS, _DocIndex
 from marsad.events.lexicon import EntryCues, EventLexicon, TriggerForm
@@ -426,7 +426,7 @@ def _dual_in_clause(
     norm = doc.norm.text
     lo = max(0, h.wstart - 120)
     before = norm[lo : h.wstart]
-    cut = max(before.rfind(c) for c in ".؛:\n") + 1
+    cut = _since_last(before, ".؛:\n")
     words = list(_WORD.finditer(before, cut))[-_DUAL_REACH:]
     for w in reversed(words):
         kinds = lex.dual_kinds(normalize_headword(_unwaw(w.group())))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from marsad.actors.lexicon import get_lexicon as get_actor_lexicon
-from marsad.events.affixes import _accept, _accept_generic, _unwaw
+from marsad.events.affixes import _accept, _accept_generic, _since_last, _unwaw
 from marsad.events.arguments import (
     _COORDINATION,
     _DEFAULT_TARGET_PREPS,
@@ -452,7 +452,7 @@ def _background(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
     """A verbal noun framed as a matter under discussion ("التحقيق في اغتيال", "منذ التفجير")."""
     frames = lex.words("background", "before", head=True)
     before = norm[max(0, h.wstart - 160) : h.wstart]
-    clause = before[max(before.rfind(c) for c in _CLAUSE_MARKS) + 1 :]
+    clause = before[_since_last(before, _CLAUSE_MARKS) :]
     words = [
         normalize_headword(_unwaw(w.strip('"«»'))) for w in clause.split()[-_BACKGROUND_REACH:]
     ]

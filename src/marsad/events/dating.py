@@ -1,5 +1,7 @@
 """When an event happened: the date expression nearest its trigger, the day its paragraph has set,
-or the publication month.
+the news day of an article dated only to the month, or the publication date (the basis says
+which); a later recall of the act with its day ("بعد المكالمة ... في السادس من آذار") refines a
+month-wide expression (:func:`refine_recalled`).
 
 Dating is a concern of its own, read after the actors are known (see :func:`_date`);
 :class:`~marsad.events.index._DocIndex` keeps what these functions find per sentence, and the

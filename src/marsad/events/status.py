@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from marsad.events.affixes import _unwaw
+from marsad.events.affixes import _since_last, _unwaw
 from marsad.events.lexicon import EventLexicon, TriggerForm
 from marsad.model import Status
 from marsad.text.match import Hit
@@ -92,7 +92,7 @@ def _is_reference(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
     frames = lex.words("reference", "before", head=True)
     before = norm[max(0, h.wstart - 120) : h.wstart]
     # the frame must be in the trigger's own sentence ("... ذكرى ميلاد بوتين. والتقى" is no frame)
-    raw = before[max(before.rfind(c) for c in ".\n؟!") + 1 :].split()
+    raw = before[_since_last(before, ".\n؟!") :].split()
     if any(normalize_headword(_unwaw(w.strip('"،,'))) in frames for w in raw[-2:]):
         return True
     # "صفحة تحطم الطائرة، واعتقال مواطنين": a noun coordinated with a framed one

@@ -46,8 +46,10 @@ Choices worth knowing:
 - **A reference known only to the month** (an article dated "July 2025"): the
   latest day the text writes out in full inside that month, or fixes by a deictic
   word said with a dated occasion (قبل يومين ... بمناسبة عيد ميلادك, see
-  :mod:`~marsad.time.anchors`), is its news day and the reference; without one, words counted from the writing day (اليوم، أمس،
-  قبل يومين، الاثنين) resolve to the month, not to a day counted from the 1st.
+  :mod:`~marsad.time.anchors`), is its news day and the reference (kept in
+  ``Analysis.extras[NEWS_DAY]``); without one, words counted from the writing day
+  (اليوم، أمس، قبل يومين، الاثنين) resolve to the month, not to a day counted
+  from the 1st.
 - **No reference**: ``resolve(text)`` infers the publication date from the
   text (:func:`infer_publication`); failing that only expressions that carry
   their own year are returned.
