@@ -627,13 +627,13 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
         first = _country_of(hits[j], lex) if _of(hits[j], "demonym") else None
         second = _second_state(b, hits, j + 1, first) if first else None
         if first and second and not _gap(norm, h, hits[j]).strip():
-            for country_, (s_, e_) in (
+            for state, (lo, hi) in (
                 (first, (h.mstart, hits[j].end)),
                 (second[0], (second[1].mstart, second[1].end)),
             ):
-                pid = lex.holder(country_, str(entry.role), b.on)
+                pid = lex.holder(state, str(entry.role), b.on)
                 if pid:
-                    b.add(b.known(pid), s_, e_, f"title+countries:{entry.title}")
+                    b.add(b.known(pid), lo, hi, f"title+countries:{entry.title}")
             return j + 2
     org_sector: str | None = None  # رئيس مجلس الاتحاد: the head of a body, not of the state
     # "رئيس أذربيجان" (construct) and "المتحدث باسم الكرملين" take the body that follows directly
