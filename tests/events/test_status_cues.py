@@ -43,3 +43,14 @@ def test_ready_to_cooperate_is_an_intent_and_as_if_is_not_asserted() -> None:
     text = "وقال إن الجيش مستعد للرد على أي هجوم."
     a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
     assert not [e for e in a.events if a.span(*e.trigger) == "مستعد"]
+
+
+def test_a_predicate_after_a_verbal_noun_negates_it_within_its_clause() -> None:
+    text = "وصرح بيسكوف بأن لقاء بين الرئيسين الروسي والأذربيجاني غير مخطط له في الوقت الحالي."
+    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
+    assert [e.status for e in a.events if a.span(*e.trigger) == "لقاء"] == ["negated"]
+    # in another clause it says nothing of the meeting
+    text = "وانتهت محادثات بوتين وعلييف في موسكو، وقال بيسكوف إن أي لقاء آخر غير مخطط له."
+    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
+    assert [e.status for e in a.events if a.span(*e.trigger) == "محادثات"] == ["asserted"]
+    assert [e.status for e in a.events if a.span(*e.trigger) == "لقاء"] == ["negated"]

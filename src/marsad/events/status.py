@@ -58,6 +58,8 @@ def _status(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> Status:
     if any(map(last3.__contains__, lex.words("planned", "before"))):
         return "planned"
     if h.targets[0].kind != "verb":  # the words after a noun: "الزيارة المرتقبة"
+        if _predicate_after(lex, norm, h, "negated"):
+            return "negated"  # "لقاء بين الرئيسين الروسي والأذربيجاني غير مخطط له"
         after_words = norm[h.wend : h.wend + 30].split()[:2]
         if not lex.words("planned", "after").isdisjoint(after_words):
             return "planned"
@@ -70,6 +72,25 @@ def _status(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> Status:
     if last in may and h.targets[0].kind in ("verb", "phrase") and _imperfect(lex, h):
         return "hypothetical"  # قد يزور: may visit; قد زار، قد اتصل، قد توصل: has done
     return "asserted"
+
+
+# how many words after a verbal noun its predicate may come (past the noun's complements)
+_PREDICATE_REACH = 8
+
+
+def _predicate_after(lex: EventLexicon, norm: str, h: Hit[TriggerForm], key: str) -> bool:
+    """Whether one of the ``after`` cues of ``key`` stands within :data:`_PREDICATE_REACH` words
+    after the trigger, in its clause."""
+    cues = lex.spaced(key, "after")
+    if not cues:
+        return False
+    tail = norm[h.wend : h.wend + 120]
+    for mark in "،,.؛:":
+        cut = tail.find(mark)
+        if cut >= 0:
+            tail = tail[:cut]
+    window = f" {' '.join(tail.split()[:_PREDICATE_REACH])} "
+    return any(map(window.__contains__, cues))
 
 
 def _imperfect(lex: EventLexicon, h: Hit[TriggerForm]) -> bool:
