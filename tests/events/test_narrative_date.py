@@ -65,10 +65,24 @@ def test_a_date_many_words_away_belongs_to_another_clause() -> None:
     assert crit and crit[0][1:] == ("2025-07-10", "publication")
 
 
-def test_a_question_asserts_none_of_the_acts_it_names() -> None:
-    text = "هل ستتوسط موسكو في المصالحة بين باكو ويريفان؟ وكيف تتعاون روسيا وأذربيجان؟"
+def test_a_question_whether_asserts_none_of_the_acts_it_names() -> None:
+    text = "هل ستتوسط موسكو في المصالحة بين باكو ويريفان؟ وهل تتعاون روسيا وأذربيجان؟"
     a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
     assert a.events and all(e.status != "asserted" for e in a.events)
+    text = "وكيف يمكن لموسكو المساعدة في المصالحة بين باكو ويريفان؟"
+    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
+    assert a.events and all(e.status != "asserted" for e in a.events)
+
+
+def test_a_question_how_or_why_takes_its_act_as_given() -> None:
+    """In "كيف تتعاون موسكو وباكو؟" and "ما دلالات زيارة بوتين لأذربيجان؟" the cooperation and
+    the visit are what the question is about, not in question."""
+    for text, trigger in (
+        ("كيف تتعاون روسيا وأذربيجان في المجال الأمني؟", "تتعاون"),
+        ("ما دلالات زيارة بوتين لأذربيجان؟", "زيارة"),
+    ):
+        a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
+        assert [e.status for e in a.events if a.span(*e.trigger) == trigger] == ["asserted"]
 
 
 def test_an_act_that_almost_happened_is_not_asserted() -> None:

@@ -39,7 +39,7 @@ from marsad.events.lexicon import (
     TriggerEntry,
     TriggerForm,
 )
-from marsad.events.status import _passive
+from marsad.events.status import _asks_whether, _passive
 from marsad.model import Actor, Analysis, Event, Mention, country_part
 from marsad.text.match import Hit, find_forms
 from marsad.text.normalize import normalize_headword, normalize_word
@@ -334,8 +334,10 @@ def _contentious(
     if source == target:
         return None
     event = _finish(doc, lex, h, sentence, source, target, rule, after, code, ix)
-    if event.status == "asserted" and text[sentence[0] : sentence[1]].rstrip().endswith(("؟", "?")):
-        event.status = "hypothetical"  # a question asserts nothing: "هل اغتالت إسرائيل ...؟"
+    if event.status == "asserted" and _asks_whether(text, sentence):
+        event.status = (
+            "hypothetical"  # a question whether asserts nothing: "هل اغتالت إسرائيل ...؟"
+        )
     if kind == "violence" and event.status != "asserted":
         return None  # an attack planned, feared or denied is a threat or a claim, not an attack
     if kind == "protest" and event.status in ("negated", "hypothetical"):

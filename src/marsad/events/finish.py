@@ -11,7 +11,7 @@ from marsad.events.arguments import _CLAUSE_BREAK, _Arg, _clause_end
 from marsad.events.dating import _date, _words
 from marsad.events.index import _DocIndex
 from marsad.events.lexicon import EventLexicon, TriggerForm
-from marsad.events.status import _is_reference, _status
+from marsad.events.status import _asks_whether, _is_reference, _status
 from marsad.model import Analysis, Event
 from marsad.text.match import Hit
 
@@ -33,8 +33,9 @@ def _finish(
     ts, te = doc.norm.span_to_original(h.wstart, h.wend)
     cameo = lex.code(code)
     status = _status(lex, norm, h)
-    if status == "asserted" and doc.text[sentence[0] : sentence[1]].rstrip().endswith(("؟", "?")):
-        # "كيف يمكن لموسكو المساعدة في المصالحة؟": a question asserts none of the acts it names
+    if status == "asserted" and _asks_whether(doc.text, sentence):
+        # "هل ستتوسط موسكو ...؟": a question whether asserts none of the acts it names ("كيف
+        # تتعاون موسكو وباكو؟" asks how, and takes the cooperation as given)
         status = "hypothetical"
         rule += ":question"
     if (

@@ -15,7 +15,7 @@ from marsad.events.affixes import _since_last, _unwaw
 from marsad.events.lexicon import EventLexicon, TriggerForm
 from marsad.model import Status
 from marsad.text.match import Hit
-from marsad.text.normalize import normalize_headword
+from marsad.text.normalize import normalize_headword, normalize_word
 
 
 def _first_person(norm: str, h: Hit[TriggerForm]) -> bool:
@@ -165,3 +165,26 @@ def _requested(lex: EventLexicon, norm: str, hits: list[Hit[TriggerForm]]) -> se
 
 
 _REQUEST_BREAK = re.compile(r"[.،؛;:!؟?]")
+
+
+# words that open a question about how, why, when or by whom an act was done: it presupposes the
+# act ("كيف تتعاون موسكو وباكو؟"، "ما دلالات زيارة بوتين؟"), where "هل" asks whether it was
+_WH_WORDS = frozenset(
+    {"ما", "ماذا", "كيف", "لماذا", "متي", "اين", "من", "اي", "كم", "الام", "علام"}
+)
+
+
+_CAN = frozenset({"يمكن", "يمكنه", "يمكنها", "ممكن", "يستطيع", "تستطيع", "سيمكن", "بامكان"})
+
+
+def _asks_whether(text: str, sentence: tuple[int, int]) -> bool:
+    """Whether a sentence is a question that asks whether its acts happened (هل ...؟): a
+    question that asks how, why or when (كيف، لماذا، ما دلالات) takes them as given."""
+    body = text[sentence[0] : sentence[1]].rstrip()
+    if not body.endswith(("؟", "?")):
+        return False
+    words = [_unwaw(w) for w in normalize_word(body).split()]
+    if not words or words[0] not in _WH_WORDS:
+        return True
+    # "كيف يمكن لموسكو المساعدة ...؟": how an act could be done is no act either
+    return not _CAN.isdisjoint(words)
