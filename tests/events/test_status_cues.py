@@ -54,3 +54,13 @@ def test_a_predicate_after_a_verbal_noun_negates_it_within_its_clause() -> None:
     a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
     assert [e.status for e in a.events if a.span(*e.trigger) == "محادثات"] == ["asserted"]
     assert [e.status for e in a.events if a.span(*e.trigger) == "لقاء"] == ["negated"]
+
+
+def test_a_planned_cue_is_a_whole_word() -> None:
+    """سوف inside السوفياتية plans nothing."""
+    text = "النسخة السوفياتية لبوتين: مصالحة علييف ولم شمل آسيا الوسطى"
+    a = analyze(Document(text, text, DocumentMeta(published="2025-10")))
+    assert [e.status for e in a.events if a.span(*e.trigger) == "مصالحة"] == ["asserted"]
+    text = "وسوف يزور بوتين باكو."
+    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
+    assert [e.status for e in a.events if a.span(*e.trigger) == "يزور"] == ["planned"]

@@ -54,8 +54,9 @@ def _status(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> Status:
         return "negated"
     if "س" in h.prefix or last in ("سوف", "وسوف"):
         return "planned"
-    # a cue equal to the last word is in the last three words too: one substring test covers both
-    if any(map(last3.__contains__, lex.words("planned", "before"))):
+    # a cue equal to the last word is in the last three words too: one test covers both (whole
+    # words: سوف is not the start of السوفياتية)
+    if any(map(f" {last3} ".__contains__, lex.spaced("planned", "before"))):
         return "planned"
     if h.targets[0].kind != "verb":  # the words after a noun: "الزيارة المرتقبة"
         if _predicate_after(lex, norm, h, "negated"):
