@@ -368,3 +368,9 @@ def test_a_verb_whose_subject_is_an_office_tied_to_no_state_borrows_no_agent() -
 def test_a_meeting_in_a_third_state_is_still_between_the_coordinated_parties() -> None:
     got = _states("والتقى رئيسا بيلاروس وطاجيكستان في موسكو.", "والتقى")
     assert got and {*got[0][0], *got[0][1]} >= {"BLR", "TJK"}
+
+
+def test_an_excluded_word_must_begin_a_word() -> None:
+    """The sign entry excludes يد (a hand, وقع في يد): the يد inside السويدي excludes nothing."""
+    got = _events("ووقع الرئيس السويدي ووزير الدفاع المغربي اتفاقية للتعاون.")
+    assert [g[4].split(":")[1] for g in got if g[0] == "ووقع"] == ["sign_past"]

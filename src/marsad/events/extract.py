@@ -51,6 +51,9 @@ from here.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from marsad.events.affixes import _accept, _unwaw
 from marsad.events.arguments import (
     _COORDINATION,
@@ -266,13 +269,21 @@ def _window(norm: str, h: Hit[TriggerForm], n: int, after: bool) -> list[str]:
 def _context_ok(cues: EntryCues, norm: str, h: Hit[TriggerForm], requires_window: int) -> bool:
     if cues.requires:
         near = " ".join(_window(norm, h, requires_window, True))
-        if not any(map(near.__contains__, cues.requires)):
+        if not _cue_at_word_start(cues.requires).search(near):
             return False
     if cues.excludes:
         near = " ".join(_window(norm, h, 3, True) + _window(norm, h, 3, False))
-        if any(map(near.__contains__, cues.excludes)):
+        if _cue_at_word_start(cues.excludes).search(near):
             return False
     return True
+
+
+@cache
+def _cue_at_word_start(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """Cue words found where a word begins, after its proclitics (و، ف، ب، ل، ك، ال): the
+    excluded خط (a line of play) is no part of خطف, nor الدفاع of مدافع."""
+    alternatives = "|".join(map(re.escape, sorted(set(cues), key=len, reverse=True)))
+    return re.compile(rf"(?:^|(?<=\s))[وفبلك]{{0,2}}(?:ال)?(?:{alternatives})")
 
 
 def _first_fitting(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> Hit[TriggerForm]:
