@@ -374,3 +374,12 @@ def test_an_excluded_word_must_begin_a_word() -> None:
     """The sign entry excludes يد (a hand, وقع في يد): the يد inside السويدي excludes nothing."""
     got = _events("ووقع الرئيس السويدي ووزير الدفاع المغربي اتفاقية للتعاون.")
     assert [g[4].split(":")[1] for g in got if g[0] == "ووقع"] == ["sign_past"]
+
+
+def test_a_dual_after_bayna_one_adjective_on_names_the_pair() -> None:
+    got = _events(
+        "ووصل بوتين إلى باكو واستقبله علييف، ويعقبها اللقاء الرسمي بين الزعيمين في القصر."
+    )
+    meet = [g for g in got if g[0] == "اللقاء"]
+    assert meet and {*meet[0][1], *meet[0][2]} == {"putin_vladimir", "aliyev_ilham"}
+    assert meet[0][4].endswith(":dual")

@@ -399,11 +399,14 @@ def _dual(
 ) -> tuple[str, str] | None:
     """ "التقى الرئيسان" / "اتفق البلدان" / "اجتماعهما": the two parties named last before the
     trigger (for the dual pronoun on a noun, two persons if the text has them, else two states)."""
-    words = [normalize_headword(_unwaw(w)) for w in doc.norm.text[h.wend : h.wend + 20].split()[:1]]
+    after = doc.norm.text[h.wend : h.wend + 40].split()[:3]
+    words = [normalize_headword(_unwaw(w)) for w in after[:1]]
     words += [
         normalize_headword(_unwaw(w))
         for w in doc.norm.text[max(0, h.wstart - 20) : h.wstart].split()[-1:]
     ]
+    # "اللقاء الرسمي بين الزعيمين": a dual after بين, one adjective on
+    words += [normalize_headword(after[k + 1]) for k in range(len(after) - 1) if after[k] == "بين"]
     kinds = {k for w in words for k in lex.dual_kinds(w)}
     if kinds:
         return _last_two(doc, mentions, ts, "persons" in kinds)
