@@ -64,3 +64,13 @@ def test_a_planned_cue_is_a_whole_word() -> None:
     text = "وسوف يزور بوتين باكو."
     a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
     assert [e.status for e in a.events if a.span(*e.trigger) == "يزور"] == ["planned"]
+
+
+def test_an_expected_clause_plans_every_act_in_it() -> None:
+    text = "لذا فمن المتوقع أن تتناول القمة المنتظرة بين بوتين وعلييف مفاوضات السلام."
+    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
+    assert [e.status for e in a.events if a.span(*e.trigger) == "مفاوضات السلام"] == ["planned"]
+    # the clause ends at a comma: an act after it is told as done
+    text = "ومن المتوقع أن تستمر الأزمة، وانتقدت أذربيجان روسيا بشدة."
+    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
+    assert [e.status for e in a.events if a.span(*e.trigger) == "وانتقدت"] == ["asserted"]

@@ -58,6 +58,8 @@ def _status(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> Status:
     # words: سوف is not the start of السوفياتية)
     if any(map(f" {last3} ".__contains__, lex.spaced("planned", "before"))):
         return "planned"
+    if _expected_clause(lex, norm, h):
+        return "planned"
     if h.targets[0].kind != "verb":  # the words after a noun: "الزيارة المرتقبة"
         if _predicate_after(lex, norm, h, "negated"):
             return "negated"  # "لقاء بين الرئيسين الروسي والأذربيجاني غير مخطط له"
@@ -73,6 +75,20 @@ def _status(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> Status:
     if last in may and h.targets[0].kind in ("verb", "phrase") and _imperfect(lex, h):
         return "hypothetical"  # قد يزور: may visit; قد زار، قد اتصل، قد توصل: has done
     return "asserted"
+
+
+# how far back in its clause "من المتوقع أن" still governs a trigger (its verb, the subject and
+# the object: "من المتوقع أن تتناول القمة المنتظرة بين بوتين وعلييف مفاوضات السلام")
+_EXPECTED_REACH = 12
+
+
+def _expected_clause(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
+    """Whether the trigger stands in the clause a planned cue ending in أن opens (من المتوقع أن،
+    من المقرر أن): every act of that clause is expected, not done."""
+    before = norm[max(0, h.wstart - 160) : h.wstart]
+    words = before[_since_last(before, ".،,؛:") :].split()[-_EXPECTED_REACH:]
+    clause = f" {' '.join(map(_unwaw, words))} "  # فمن المتوقع أن
+    return any(c in clause for c in lex.spaced("planned", "before") if c.endswith((" ان ", " أن ")))
 
 
 # how many words after a verbal noun its predicate may come (past the noun's complements)
