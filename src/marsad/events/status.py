@@ -86,9 +86,26 @@ def _expected_clause(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
     """Whether the trigger stands in the clause a planned cue ending in أن opens (من المتوقع أن،
     من المقرر أن): every act of that clause is expected, not done."""
     before = norm[max(0, h.wstart - 160) : h.wstart]
-    words = before[_since_last(before, ".،,؛:") :].split()[-_EXPECTED_REACH:]
-    clause = f" {' '.join(map(_unwaw, words))} "  # فمن المتوقع أن
-    return any(c in clause for c in lex.spaced("planned", "before") if c.endswith((" ان ", " أن ")))
+    if " ان " not in before:
+        return False  # (no أن at all: the common case, found cheaply)
+    clause = before[_since_last(before, ".،,؛:") :]
+    ends = [m.end() for m in _expected_cues(lex).finditer(clause)]
+    # the last one counts: it opens the clause the trigger is in
+    return bool(ends) and len(clause[ends[-1] :].split()) <= _EXPECTED_REACH
+
+
+def _expected_cues(lex: EventLexicon) -> re.Pattern[str]:
+    """The planned cues that end in أن, as one pattern of whole words (a و or ف may lead)."""
+    got = _EXPECTED_CACHE.get(id(lex))
+    if got is None:
+        cues = sorted((w for w in lex.words("planned", "before") if w.endswith(" ان")), key=len)
+        alternatives = "|".join(re.escape(c) for c in reversed(cues)) or "(?!)"
+        got = re.compile(rf"(?:^|(?<=\s))[وف]?(?:{alternatives})(?=\s|$)")
+        _EXPECTED_CACHE[id(lex)] = got
+    return got
+
+
+_EXPECTED_CACHE: dict[int, re.Pattern[str]] = {}
 
 
 # how many words after a verbal noun its predicate may come (past the noun's complements)
@@ -102,6 +119,8 @@ def _predicate_after(lex: EventLexicon, norm: str, h: Hit[TriggerForm], key: str
     if not cues:
         return False
     tail = norm[h.wend : h.wend + 120]
+    if not any(c.split(maxsplit=1)[0] in tail for c in cues):
+        return False  # (no cue's first word within reach: the common case, found cheaply)
     for mark in "،,.؛:":
         cut = tail.find(mark)
         if cut >= 0:
