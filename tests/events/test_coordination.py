@@ -383,3 +383,11 @@ def test_a_dual_after_bayna_one_adjective_on_names_the_pair() -> None:
     meet = [g for g in got if g[0] == "اللقاء"]
     assert meet and {*meet[0][1], *meet[0][2]} == {"putin_vladimir", "aliyev_ilham"}
     assert meet[0][4].endswith(":dual")
+
+
+def test_a_final_hamza_tells_congratulated_from_here() -> None:
+    """هنأ and هنا ("here") normalize alike; only the written hamza makes the verb."""
+    assert [g[3] for g in _events("وهنأ بوتين علييف بعيد الاستقلال.") if g[3] == "05"] == ["05"]
+    assert [
+        g for g in _events("وقال علييف إن روسيا هنا الرئيس الفعلي للمنطقة.") if g[3] == "05"
+    ] == []

@@ -170,6 +170,13 @@ def _extract(doc: Analysis, lex: EventLexicon) -> None:
                 and nz.original[nz.to_original(h.end)] == "ة"
             ):
                 continue  # وزارة is not و + زار + ه: a verb never ends in taa marbuta
+            first = h.form.split(maxsplit=1)[0]
+            if (
+                form.kind in ("verb", "phrase")
+                and first in lex.hamza_final()
+                and nz.original[nz.to_original(h.start + len(first) - 1)] != "أ"
+            ):
+                continue  # هنا ("here") is not هنأ ("congratulated")
             if _inside_a_name(doc, sent_mentions, h):
                 continue  # منظمة معاهدة الأمن الجماعي، مجلس التعاون: a word of a name, not an act
             entry = lex.triggers[form.entry]

@@ -179,6 +179,7 @@ class EventLexicon:
     _dual_words: dict[str, frozenset[str]] | None = None
     _spaced: dict[tuple[str, str | None], tuple[str, ...]] = field(default_factory=dict)
     _entry_verbs: dict[int, frozenset[str]] = field(default_factory=dict)
+    _hamza_final: frozenset[str] | None = None
 
     def automaton(self) -> Any:
         if self._automaton is None:
@@ -204,6 +205,16 @@ class EventLexicon:
                 normalize_word(v) for t in self.triggers for v in t.verbs
             ) | self.words("light_verbs")
         return word in self._verb_forms
+
+    def hamza_final(self) -> frozenset[str]:
+        """Normalized verb forms written in the trigger file with a final hamza on alif (هنأ،
+        بدأ): normalized they read as another word (هنا، "here"), so the text must have the hamza
+        where the form ends."""
+        if self._hamza_final is None:
+            self._hamza_final = frozenset(
+                normalize_word(v) for t in self.triggers for v in t.verbs if v.endswith("أ")
+            )
+        return self._hamza_final
 
     def verb_forms(self, entry: int) -> frozenset[str]:
         """The normalized verb forms of trigger entry ``entry`` (its index), kept."""
