@@ -69,3 +69,16 @@ def test_a_dual_title_or_side_with_two_adjectives_names_both() -> None:
 def test_a_definite_title_after_a_state_starts_another_actor() -> None:
     a = _analyze("هنأ أمير قطر الرئيس الإيراني بفوزه في الانتخابات.")
     assert "pezeshkian_masoud" in {m.actor for m in a.mentions}
+
+
+def test_a_title_after_a_titled_state_is_another_actor() -> None:
+    a = _analyze("دعا الرئيس الأذربيجاني نظيره الروسي لزيارة البلاد.")
+    assert [m.actor for m in a.mentions] == ["aliyev_ilham", "putin_vladimir"]
+
+
+def test_an_igo_head_linked_by_li_is_its_holder() -> None:
+    """The UN's Secretary-General, not the head of one of its agencies (UNRWA's is coded apart)."""
+    a = _analyze("دعا الأمين العام للأمم المتحدة إسرائيل إلى وقف القتال.")
+    assert a.mentions[0].actor == "guterres_antonio"
+    a = _analyze("والتقى الأمين العام لحلف الناتو وزير الدفاع التركي.")
+    assert [m.actor for m in a.mentions] == ["rutte_mark", "NATO", "guler_yasar"]

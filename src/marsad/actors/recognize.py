@@ -645,13 +645,19 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
         if nxt.prefix.startswith(("و", "ف")):
             break  # "للرئيس الروسي وللسلطات": a conjunct, not part of the title
         c = _country_of(nxt, lex)
+        if c is None and gap.strip() == "" and _of_igo(nxt, lex):
+            c = _of(nxt, "actor").key  # type: ignore[union-attr]  # (checked by _of_igo)
         if _of(nxt, "demonym") and gap.strip() == "" and country is None and c:
             country = c
         elif (
             c
             and _of(nxt, "actor")
             and not _is_person(nxt, lex)
-            and (_BODY_LINK.match(gap) or (gap.strip() == "" and construct))
+            and (
+                _BODY_LINK.match(gap)
+                or (gap.strip() == "" and construct)
+                or (gap.strip() == "" and _of_igo(nxt, lex))  # الأمين العام للأمم المتحدة
+            )
         ):
             at = _of(nxt, "actor")
             assert at is not None
@@ -663,14 +669,20 @@ def _title(b: _Builder, hits: list[Hit[Target]], i: int) -> int:
             last = nxt
             j += 1
             continue
-        elif (_of(nxt, "organ") or _of(nxt, "title")) and (
-            (
-                gap.strip() == ""
-                # once a state is named, a definite title starts another actor ("أمير قطر
-                # الرئيس الإيراني"): only an indefinite head goes on describing the body
-                and ((construct and not (country and _definite(nxt))) or not _definite(nxt))
+        elif (
+            (_of(nxt, "organ") or _of(nxt, "title"))
+            # once a state or body is named, a title starts another actor ("أمير قطر الرئيس
+            # الإيراني"، "الأمين العام لحلف الناتو وزير الدفاع التركي")
+            and not (country and _of(nxt, "title") and not _of(nxt, "organ"))
+            and (
+                (
+                    gap.strip() == ""
+                    # ... and so does a definite head: only an indefinite one goes on
+                    # describing the body
+                    and ((construct and not (country and _definite(nxt))) or not _definite(nxt))
+                )
+                or _BODY_LINK.match(gap)
             )
-            or _BODY_LINK.match(gap)
         ):
             pass  # a body described by an organ head (رئيس لجنة ... بمجلس الدوما): keep reading
         else:
@@ -765,6 +777,13 @@ def _second_state(
         return None
     country = _country_of(nxt, b.lex)
     return (country, nxt) if country and country != first else None
+
+
+def _of_igo(h: Hit[Target], lex: Lexicon) -> bool:
+    """An international organisation with ل on it (للأمم المتحدة، لحلف الناتو): the body a
+    definite title belongs to."""
+    t = _of(h, "actor")
+    return bool(t and t.key in lex.igos and h.prefix.rstrip("ال") in ("ل", "لل", ""))
 
 
 def _is_person(h: Hit[Target], lex: Lexicon) -> bool:
