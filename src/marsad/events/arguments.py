@@ -549,7 +549,9 @@ def _object_state(doc: Analysis, h: Hit[TriggerForm], subject: Mention | None) -
         s0, s1 = nz.span_to_normalized(subject.start, subject.end)
         if s0 >= pos and not norm[pos:s0].strip():
             pos = s1  # VSO: the object follows the subject
-    words = list(_WORD.finditer(norm, pos, min(len(norm), pos + 60)))[:3]
+    words = list(_WORD.finditer(norm, pos, min(len(norm), pos + 60)))[:4]
+    if words and words[0].group().isdigit():
+        words = words[1:]  # "أسقطت ... 20 طائرة مسيرة أوكرانية": a count before the object
     if not words or words[0].group() in _NOT_OBJECTS or not words[0].group()[:1].isalpha():
         return None
     for w in words[:2]:
