@@ -347,6 +347,8 @@ def test_a_nisba_on_the_object_names_the_state_acted_upon() -> None:
     assert [g[:2] for g in got] == [({"RUS"}, {"UKR"})]
     got = _states("أسقطت الدفاعات الجوية الروسية 20 طائرة مسيرة أوكرانية.", "أسقطت")
     assert [g[:2] for g in got] == [({"RUS"}, {"UKR"})]  # a count before the object
+    got = _states("وقالت روسيا إن القوات الروسية أسقطت طائرة أوكرانية.", "أسقطت طائرة")
+    assert [g[:2] for g in got] == [({"RUS"}, {"UKR"})]  # a phrase that holds the object
 
 
 def test_an_adjective_after_a_preposition_is_no_object() -> None:

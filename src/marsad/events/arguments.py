@@ -544,6 +544,8 @@ def _object_state(doc: Analysis, h: Hit[TriggerForm], subject: Mention | None) -
     and at most one more, then the adjective."""
     nz = doc.norm
     norm = nz.text
+    if h.targets[0].kind == "phrase" and (got := _nisba(norm, h.wend)) is not None:
+        return got[0]  # the phrase holds the object: "أسقطت طائرة أوكرانية"
     pos = h.wend
     if subject is not None:
         s0, s1 = nz.span_to_normalized(subject.start, subject.end)
