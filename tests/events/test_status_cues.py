@@ -12,6 +12,12 @@ from marsad.model import Document, DocumentMeta
 from marsad.pipeline import analyze
 
 
+def _statuses(text: str, trigger: str, published: str = "2025-07-10") -> list[str]:
+    """The statuses of the events whose trigger reads ``trigger``."""
+    a = analyze(Document(text, text, DocumentMeta(published=published)))
+    return [e.status for e in a.events if a.span(*e.trigger) == trigger]
+
+
 @pytest.mark.parametrize(
     ("text", "trigger", "status"),
     [
@@ -24,8 +30,7 @@ from marsad.pipeline import analyze
     ],
 )
 def test_qad_reads_the_tense_of_the_verb_after_it(text: str, trigger: str, status: str) -> None:
-    a = analyze(Document(text, text, DocumentMeta(published="2025-10-10")))
-    assert [e.status for e in a.events if a.span(*e.trigger) == trigger] == [status]
+    assert _statuses(text, trigger, "2025-10-10") == [status]
 
 
 def test_ready_to_cooperate_is_an_intent_and_as_if_is_not_asserted() -> None:
@@ -37,40 +42,31 @@ def test_ready_to_cooperate_is_an_intent_and_as_if_is_not_asserted() -> None:
         ("030", ["RUS"], ["AZE"], "asserted")
     ]
     text = "ويبدو أن باكو ترسل إشارة إلى الغرب، فباكو وكأنها تقول إنها مستعدة للتعاون مع الغرب."
-    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
-    assert [e.status for e in a.events if a.span(*e.trigger) == "مستعدة"] == ["hypothetical"]
+    assert _statuses(text, "مستعدة") == ["hypothetical"]
     # a readiness for nothing the trigger file names is no event
-    text = "وقال إن الجيش مستعد للرد على أي هجوم."
-    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
-    assert not [e for e in a.events if a.span(*e.trigger) == "مستعد"]
+    assert _statuses("وقال إن الجيش مستعد للرد على أي هجوم.", "مستعد") == []
 
 
 def test_a_predicate_after_a_verbal_noun_negates_it_within_its_clause() -> None:
     text = "وصرح بيسكوف بأن لقاء بين الرئيسين الروسي والأذربيجاني غير مخطط له في الوقت الحالي."
-    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
-    assert [e.status for e in a.events if a.span(*e.trigger) == "لقاء"] == ["negated"]
+    assert _statuses(text, "لقاء") == ["negated"]
     # in another clause it says nothing of the meeting
     text = "وانتهت محادثات بوتين وعلييف في موسكو، وقال بيسكوف إن أي لقاء آخر غير مخطط له."
-    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
-    assert [e.status for e in a.events if a.span(*e.trigger) == "محادثات"] == ["asserted"]
-    assert [e.status for e in a.events if a.span(*e.trigger) == "لقاء"] == ["negated"]
+    assert _statuses(text, "محادثات") == ["asserted"]
+    assert _statuses(text, "لقاء") == ["negated"]
 
 
 def test_a_planned_cue_is_a_whole_word() -> None:
     """سوف inside السوفياتية plans nothing."""
     text = "النسخة السوفياتية لبوتين: مصالحة علييف ولم شمل آسيا الوسطى"
-    a = analyze(Document(text, text, DocumentMeta(published="2025-10")))
-    assert [e.status for e in a.events if a.span(*e.trigger) == "مصالحة"] == ["asserted"]
+    assert _statuses(text, "مصالحة", "2025-10") == ["asserted"]
     text = "وسوف يزور بوتين باكو."
-    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
-    assert [e.status for e in a.events if a.span(*e.trigger) == "يزور"] == ["planned"]
+    assert _statuses(text, "يزور") == ["planned"]
 
 
 def test_an_expected_clause_plans_every_act_in_it() -> None:
     text = "لذا فمن المتوقع أن تتناول القمة المنتظرة بين بوتين وعلييف مفاوضات السلام."
-    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
-    assert [e.status for e in a.events if a.span(*e.trigger) == "مفاوضات السلام"] == ["planned"]
+    assert _statuses(text, "مفاوضات السلام") == ["planned"]
     # the clause ends at a comma: an act after it is told as done
     text = "ومن المتوقع أن تستمر الأزمة، وانتقدت أذربيجان روسيا بشدة."
-    a = analyze(Document(text, text, DocumentMeta(published="2025-07-10")))
-    assert [e.status for e in a.events if a.span(*e.trigger) == "وانتقدت"] == ["asserted"]
+    assert _statuses(text, "وانتقدت") == ["asserted"]
