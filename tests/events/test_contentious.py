@@ -172,3 +172,11 @@ def test_an_attack_in_words_is_criticism_not_violence() -> None:
     assert [e.cameo for e in a.events if a.span(*e.trigger) == "وهاجمت"] == ["111"]
     a = _read("وهاجم مسلحون مركزا للشرطة في بغداد أمس.")
     assert [e.cameo for e in a.events if a.span(*e.trigger) == "وهاجم"] == ["190"]
+
+
+def test_forces_with_a_possessive_pronoun_are_the_named_states() -> None:
+    """In "أعلنت وزارة الدفاع الروسية أن قواتها أسقطت ..." its forces are Russia's."""
+    a = _read("وقال الجيش الأميركي إن جنوده قتلوا خمسة مسلحين أمس.")
+    assert [(s, t) for _, s, t, _ in _acts(a, "ASSAULT")] == [(["USAMIL"], ["---REB"])]
+    a = _read("وأعلنت وزارة الدفاع الروسية أن قواتها أسقطت 20 طائرة مسيرة أوكرانية.")
+    assert [(s, t) for _, s, t, _ in _acts(a, "ASSAULT")] == [(["RUSMIL"], ["UKR"])]

@@ -9,12 +9,13 @@ uses them (:func:`_register`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from marsad.actors.lexicon import get_lexicon as get_actor_lexicon
 from marsad.events.affixes import _accept_generic, _unwaw
 from marsad.events.lexicon import EventLexicon, GenericGroup
-from marsad.model import Actor, Analysis, Event, Mention
+from marsad.model import Actor, Analysis, Event, Mention, country_part
 from marsad.text.match import Hit, find_forms
 from marsad.text.normalize import normalize_headword
 
@@ -68,9 +69,34 @@ def _generic_mentions(
             country, _, end = state
             e = nz.span_to_original(h.wend, end)[1]
             actor = _state_actor(country, group)
+        elif h.suffix in ("ه", "ها", "هم"):
+            e = nz.span_to_original(h.mstart, h.wend)[1]  # the pronoun is part of the noun
+            owner = _owner_state(doc, s)
+            if owner is not None:
+                # "أعلنت وزارة الدفاع الروسية أن قواتها أسقطت ...": its forces are its state's
+                actor = _state_actor(owner, group)
         mention = Mention(s, e, actor.id, f"generic:{group.id}")
         out.append(_Generic(mention, group, actor, _definite(lex, nz.text, h)))
     return out
+
+
+# how far back (characters) the actor a possessive pronoun points to may be named
+_OWNER_REACH = 300
+
+
+def _owner_state(doc: Analysis, start: int) -> str | None:
+    """The state of the actor named last before ``start`` (within :data:`_OWNER_REACH`), when it
+    is a state or a body or person of one: whose forces "قواتها" are."""
+    k = bisect_left(doc.mentions, start, key=lambda m: m.start)
+    for m in reversed(doc.mentions[:k]):
+        if start - m.end > _OWNER_REACH:
+            return None
+        actor = doc.actors.get(m.actor)
+        if actor is None or is_generic(actor.id):
+            continue
+        country = country_part(actor.code)
+        return country if country in get_actor_lexicon().countries else None
+    return None
 
 
 def _definite(lex: EventLexicon, norm: str, h: Hit[int]) -> bool:
