@@ -4,6 +4,7 @@ the trigger file (Arabic forms per CAMEO code) and the modality cues, all packag
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -180,6 +181,7 @@ class EventLexicon:
     _spaced: dict[tuple[str, str | None], tuple[str, ...]] = field(default_factory=dict)
     _entry_verbs: dict[int, frozenset[str]] = field(default_factory=dict)
     _hamza_final: frozenset[str] | None = None
+    _clause_openers: re.Pattern[str] | None = None
 
     def automaton(self) -> Any:
         if self._automaton is None:
@@ -205,6 +207,17 @@ class EventLexicon:
                 normalize_word(v) for t in self.triggers for v in t.verbs
             ) | self.words("light_verbs")
         return word in self._verb_forms
+
+    def clause_openers(self) -> re.Pattern[str]:
+        """The planned cues that end in أن (من المتوقع أن، من المقرر أن), as one pattern of whole
+        words that a و or ف may lead: each opens a clause whose acts are expected."""
+        if self._clause_openers is None:
+            cues = sorted(
+                (w for w in self.words("planned", "before") if w.endswith(" ان")), key=len
+            )
+            alternatives = "|".join(re.escape(c) for c in reversed(cues)) or "(?!)"
+            self._clause_openers = re.compile(rf"(?:^|(?<=\s))[وف]?(?:{alternatives})(?=\s|$)")
+        return self._clause_openers
 
     def hamza_final(self) -> frozenset[str]:
         """Normalized verb forms written in the trigger file with a final hamza on alif (هنأ،

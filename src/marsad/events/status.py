@@ -89,23 +89,9 @@ def _expected_clause(lex: EventLexicon, norm: str, h: Hit[TriggerForm]) -> bool:
     if " ان " not in before:
         return False  # (no أن at all: the common case, found cheaply)
     clause = before[_since_last(before, ".،,؛:") :]
-    ends = [m.end() for m in _expected_cues(lex).finditer(clause)]
+    ends = [m.end() for m in lex.clause_openers().finditer(clause)]
     # the last one counts: it opens the clause the trigger is in
     return bool(ends) and len(clause[ends[-1] :].split()) <= _EXPECTED_REACH
-
-
-def _expected_cues(lex: EventLexicon) -> re.Pattern[str]:
-    """The planned cues that end in أن, as one pattern of whole words (a و or ف may lead)."""
-    got = _EXPECTED_CACHE.get(id(lex))
-    if got is None:
-        cues = sorted((w for w in lex.words("planned", "before") if w.endswith(" ان")), key=len)
-        alternatives = "|".join(re.escape(c) for c in reversed(cues)) or "(?!)"
-        got = re.compile(rf"(?:^|(?<=\s))[وف]?(?:{alternatives})(?=\s|$)")
-        _EXPECTED_CACHE[id(lex)] = got
-    return got
-
-
-_EXPECTED_CACHE: dict[int, re.Pattern[str]] = {}
 
 
 # how many words after a verbal noun its predicate may come (past the noun's complements)
